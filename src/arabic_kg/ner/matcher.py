@@ -1,0 +1,449 @@
+"""Lexicon and rule-based mention finding over proclitic-aware tokens.
+
+Order of evidence: lexicon phrases (longest match, least-stripped form), organ + nationality
+adjective (القوات الأميركية → the United States), title + name (الرئيس الروسي فلاديمير بوتين),
+head noun + name (قاعدة X, صحيفة X, مدينة X), then the statistical tagger for names nobody listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from arabic_kg.lexicon import Lexicon
+from arabic_kg.models import LexiconEntry
+from arabic_kg.text import Token, normalize_light, orig_offset_in_token
+
+# Words that make the following capital a place, not an actor.
+_LOCATIVE = {"في", "الي", "من", "داخل", "قرب", "بالقرب", "نحو", "عبر", "العاصمه", "مدينه", "وصل", "زار", "الى"}
+_QUOTES = {"«", "»", '"', "“", "”", "'", "‘", "’"}
+_OPEN_QUOTES = {"«", '"', "“", "‘", "'"}
+_TYPE_PRIORITY = {"STATE": 0, "ORGANIZATION": 1, "PERSON": 2, "BASE": 3, "LOCATION": 4}
+# First words of multi-word place names (دير الزور، عين العرب، تل أبيض ...).
+_PLACE_PREFIXES = {"دير", "عين", "تل", "دار", "حوض", "حرف", "راس", "جسر", "بير", "كفر", "ابو", "بني", "خان",
+                   "مرج", "جبل", "وادي", "سوق", "باب", "بيت", "شيخ", "معره", "جسر", "سيدي", "ام", "بئر", "حي"}
+
+
+@dataclass(slots=True)
+class RawMention:
+    token_start: int
+    token_end: int  # exclusive
+    start: int  # character offsets into the article text
+    end: int
+    type: str
+    entry_id: str | None  # lexicon id, None for a name found by rules or the tagger
+    name_key: str  # normalized name without proclitics (identity of an unknown entity)
+    kind: str = "name"  # name | organ | adjective | capital | title | partial | context
+    method: str = "lexicon"
+    role: str | None = None
+    affiliation: str | None = None  # state id from a title's nationality adjective
+
+
+def unknown_id(entity_type: str, name_key: str) -> str:
+    digest = hashlib.sha1(name_key.encode("utf-8")).hexdigest()[:10]
+    return f"unk:{entity_type.lower()}:{digest}"
+
+
+class Matcher:
+    """Finds entity mentions in one tokenized article."""
+
+    def __init__(self, lexicon: Lexicon, tagger: Callable[[list[str]], list[str]] | None = None) -> None:
+        self.lex = lexicon
+        self.tagger = tagger
+        self._prefixes = _prefixes(lexicon.phrases.keys())
+        self._organ_prefixes = _prefixes(lexicon.organs)
+        self._title_prefixes = _prefixes(lexicon.titles.keys())
+        self._media_prefixes = _prefixes(lexicon.media_heads)
+        self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
+        self._name_words = self._known_name_words()
+
+    def _known_name_words(self) -> set[str]:
+        words: set[str] = set()
+        for key, refs in self.lex.phrases.items():
+            if any(self.lex.entries[e].type == "PERSON" for e, _ in refs):
+                words.update(key)
+        return words
+
+    # ------------------------------------------------------------------ helpers
+    def _longest(
+        self, tokens: Sequence[Token], i: int, table: dict | set, prefixes: set
+    ) -> tuple[int, int, str]:
+        """Longest key of ``table`` starting at token i: (end, proclitic cut, first-token form);
+        end == i when nothing matches. The least-stripped form wins among equally long matches."""
+        best_end, best_cut, best_form = i, 0, ""
+        n = len(tokens)
+        for form, cut in tokens[i].variants:
+            key: tuple[str, ...] = (form,)
+            j = i + 1
+            while True:
+                if key in table and j > best_end:
+                    best_end, best_cut, best_form = j, cut, form
+                if key not in prefixes or j >= n:
+                    break
+                key = key + (tokens[j].norm,)
+                j += 1
+        return best_end, best_cut, best_form
+
+    def _span(self, tokens: Sequence[Token], i: int, j: int, cut: int) -> tuple[int, int]:
+        start = tokens[i].start + orig_offset_in_token(tokens[i].text, cut) if cut else tokens[i].start
+        return start, tokens[j - 1].end
+
+    @staticmethod
+    def _key(tokens: Sequence[Token], i: int, j: int, form: str) -> tuple[str, ...]:
+        return (form or tokens[i].norm,) + tuple(t.norm for t in tokens[i + 1 : j])
+
+    def _adjective_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str | None]:
+        for length in range(min(self._max_adj, len(tokens) - i), 0, -1):
+            state = self.lex.adjectives.get(tuple(t.norm for t in tokens[i : i + length]))
+            if state is not None:
+                return i + length, state
+        return i, None
+
+    def _pick(self, refs: list[tuple[str, str]]) -> tuple[LexiconEntry, str]:
+        order = {"alias": 0, "capital": 1, "context": 2}
+        entry_id, how = min(
+            refs, key=lambda r: (order[r[1]], _TYPE_PRIORITY[self.lex.entries[r[0]].type], r[0])
+        )
+        return self.lex.entries[entry_id], how
+
+    # ------------------------------------------------------------------ main
+    def find(self, tokens: Sequence[Token]) -> list[RawMention]:
+        lex = self.lex
+        n = len(tokens)
+        self._tags = self.tagger([t.text for t in tokens]) if self.tagger is not None and tokens else ["O"] * n
+        mentions: list[RawMention] = []
+        context: list[RawMention] = []
+        covered = [False] * n
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if not tok.norm[0].isalnum():
+                i += 1
+                continue
+            end, cut, form = self._longest(tokens, i, lex.phrases, self._prefixes)
+            title_end, _, _ = self._longest(tokens, i, lex.titles, self._title_prefixes)
+            if title_end > i + 1 and title_end > end:
+                # A multi-word title (رئيس الأمن الداخلي، وزير الدفاع) is read by the title rule.
+                i = title_end
+                continue
+            organ_end, organ_cut, organ_form = self._longest(tokens, i, lex.organs, self._organ_prefixes)
+            if organ_end > i:
+                adj_end, state = self._adjective_at(tokens, organ_end)
+                if state is not None and adj_end > end:
+                    start, stop = self._span(tokens, i, adj_end, organ_cut)
+                    mentions.append(RawMention(i, adj_end, start, stop, "STATE", state,
+                                               " ".join(self._key(tokens, i, adj_end, organ_form)), "organ"))
+                    for k in range(i, adj_end):
+                        covered[k] = True
+                    i = adj_end
+                    continue
+            if end > i:
+                key = self._key(tokens, i, end, form)
+                entry, how = self._pick(lex.phrases[key])
+                start, stop = self._span(tokens, i, end, cut)
+                m = RawMention(i, end, start, stop, entry.type, entry.id, " ".join(key), how)
+                if how == "context":
+                    context.append(m)
+                else:
+                    mentions.append(m)
+                    for k in range(i, end):
+                        covered[k] = True
+                i = end
+                continue
+            i += 1
+        found_ids = {m.entry_id for m in mentions}
+        mentions.extend(self._titles(tokens, mentions, covered, context, found_ids))
+        mentions.extend(self._heads(tokens, covered, context))
+        # Ambiguous spellings count once the entity is named plainly, or after a cue word.
+        found_ids = {m.entry_id for m in mentions}
+        for m in context:
+            if m.entry_id in found_ids or self._cued(tokens, m):
+                if not any(covered[k] for k in range(m.token_start, m.token_end)):
+                    m.kind = "name"
+                    mentions.append(m)
+                    for k in range(m.token_start, m.token_end):
+                        covered[k] = True
+        if self.tagger is not None:
+            mentions.extend(self._tagged(tokens, covered))
+        self._resolve_capitals(tokens, mentions)
+        mentions.sort(key=lambda m: m.token_start)
+        return mentions
+
+    def _cued(self, tokens: Sequence[Token], m: RawMention) -> bool:
+        i = m.token_start
+        prev = tokens[i - 1].norm if i > 0 else ""
+        prev2 = tuple(t.norm for t in tokens[max(0, i - 2) : i])
+        if m.type == "PERSON":
+            return (prev,) in self.lex.titles or prev2 in self.lex.titles or (prev,) in self.lex.adjectives
+        if m.type == "BASE":
+            return prev in self.lex.base_heads
+        if m.type == "ORGANIZATION":
+            return (prev,) in self.lex.media_heads or prev2 in self.lex.media_heads or prev in _QUOTES and (
+                i > 1 and (tokens[i - 2].norm,) in self.lex.media_heads
+            )
+        if m.type == "LOCATION":
+            return prev in self.lex.location_heads
+        return False
+
+    # ------------------------------------------------------------------ titles
+    def _titles(
+        self, tokens: Sequence[Token], mentions: list[RawMention], covered: list[bool],
+        context: list[RawMention], found_ids: set[str | None],
+    ) -> list[RawMention]:
+        lex = self.lex
+        out: list[RawMention] = []
+        by_start = {m.token_start: m for m in mentions}
+        ctx_by_start = {m.token_start: m for m in context}
+        title_people: dict[tuple[tuple[str, ...], str], RawMention] = {}
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if covered[i]:
+                i += 1
+                continue
+            t_end, t_cut, t_form = self._longest(tokens, i, lex.titles, self._title_prefixes)
+            if t_end == i:
+                i += 1
+                continue
+            title_key = self._key(tokens, i, t_end, t_form)
+            role = lex.titles.get(title_key, "official")
+            j = t_end
+            state: str | None = None
+            adj_start = j
+            j, state = self._adjective_at(tokens, j)
+            adjective: RawMention | None = None
+            if state is not None:
+                adjective = RawMention(adj_start, j, tokens[adj_start].start, tokens[j - 1].end, "STATE", state,
+                                       " ".join(t.norm for t in tokens[adj_start:j]), "adjective")
+            # A second title may follow (رئيس الأمن الداخلي السوري اللواء علي مملوك).
+            t2_end = self._longest(tokens, j, lex.titles, self._title_prefixes)[0] if j < n else j
+            if t2_end > j:
+                j = t2_end
+            if j < n and tokens[j].norm in _OPEN_QUOTES:
+                j += 1
+            person: RawMention | None = by_start.get(j)
+            if person is None and j in ctx_by_start and ctx_by_start[j].type == "PERSON":
+                person = ctx_by_start[j]
+                person.kind = "name"
+                out.append(person)
+                for k in range(person.token_start, person.token_end):
+                    covered[k] = True
+            if person is None and j < n and not covered[j]:
+                person = self._unknown_person(tokens, j, covered)
+                if person is not None:
+                    out.append(person)
+            if person is not None and person.type == "PERSON":
+                person.role = person.role or role
+                if state is not None:
+                    person.affiliation = state
+                    title_people[(title_key, state)] = person
+            elif state is not None and (title_key, state) in title_people and adjective is not None:
+                # A title standing for the person named with it earlier (الرئيس الروسي → بوتين).
+                earlier = title_people[(title_key, state)]
+                start = tokens[i].start + orig_offset_in_token(tokens[i].text, t_cut)
+                out.append(RawMention(i, adj_start + (adjective.token_end - adjective.token_start), start,
+                                      adjective.end, "PERSON", earlier.entry_id, earlier.name_key, "title",
+                                      earlier.method, role))
+                adjective = None
+            if adjective is not None and not any(covered[k] for k in range(adjective.token_start,
+                                                                          adjective.token_end)):
+                out.append(adjective)
+                for k in range(adjective.token_start, adjective.token_end):
+                    covered[k] = True
+            i = max(i + 1, t_end)
+        return out
+
+    def _is_name_word(self, tok: Token) -> bool:
+        if len(tok.norm) < 2 or not tok.norm.isalpha():
+            return False
+        if normalize_light(tok.text) in self.lex.stopwords_light:
+            return False
+        for form, cut in tok.variants:
+            if cut and len(form) < 3:
+                continue
+            if ((cut and form in self.lex.stopwords) or (form,) in self.lex.adjectives or (form,) in self.lex.titles
+                    or (form,) in self.lex.organs):
+                return False
+        return True
+
+    def _unknown_person(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> RawMention | None:
+        quoted = j > 0 and tokens[j - 1].norm in _OPEN_QUOTES
+        k = j
+        limit = j + (5 if quoted else 3)
+        while k < min(limit, len(tokens)) and not covered[k] and self._is_name_word(tokens[k]):
+            k += 1
+        if quoted and k < len(tokens) and tokens[k].norm not in _QUOTES:
+            k = min(k, j + 3)
+        length = k - j
+        if length == 0:
+            return None
+        if length == 1 and not quoted:
+            # A lone word after a title is too often a noun (الخبير العسكري); known people and
+            # surnames are linked by the lexicon and the partial-name pass instead.
+            return None
+        if length == 3 and not quoted and tokens[j + 2].norm not in self._name_words:
+            k -= 1
+        for x in range(j, k):
+            covered[x] = True
+        name_key = " ".join(t.norm for t in tokens[j:k])
+        return RawMention(j, k, tokens[j].start, tokens[k - 1].end, "PERSON", None, name_key, "name", "rule")
+
+    # ------------------------------------------------------------------ head nouns
+    def _heads(self, tokens: Sequence[Token], covered: list[bool], context: list[RawMention]) -> list[RawMention]:
+        lex = self.lex
+        out: list[RawMention] = []
+        n = len(tokens)
+        ctx_starts = {m.token_start for m in context}
+        for i in range(n - 1):
+            if covered[i] or covered[i + 1] or (i + 1) in ctx_starts:
+                continue
+            forms = {f for f, _ in tokens[i].variants}
+            media_end = self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0]
+            if media_end > i and media_end < n and not covered[media_end]:
+                m = self._foreign_name(tokens, media_end, covered, "ORGANIZATION")
+                if m:
+                    out.append(m)
+                continue
+            if forms & lex.base_heads:
+                nxt = tokens[i + 1]
+                if nxt.norm.isdigit() or (self._is_name_word(nxt) and nxt.norm not in lex.base_suffixes
+                                          and self._tags[i + 1] != "O"):
+                    form, cut = next((f, c) for f, c in tokens[i].variants if f in lex.base_heads)
+                    start, stop = self._span(tokens, i, i + 2, cut)
+                    covered[i + 1] = True
+                    out.append(RawMention(i, i + 2, start, stop, "BASE", None,
+                                          " ".join(self._key(tokens, i, i + 2, form)), "name", "rule"))
+                continue
+            if forms & lex.location_heads:
+                nxt = tokens[i + 1]
+                if not self._is_name_word(nxt) or not nxt.norm.startswith("ال") and len(nxt.norm) < 3:
+                    continue
+                if nxt.norm.startswith("ال") and nxt.norm[2:] in _COMMON_DEFINITE:
+                    continue
+                k = i + 2
+                if (nxt.norm in _PLACE_PREFIXES and k < n and not covered[k] and self._is_name_word(tokens[k])):
+                    k += 1
+                for x in range(i + 1, k):
+                    covered[x] = True
+                out.append(RawMention(i + 1, k, nxt.start, tokens[k - 1].end, "LOCATION", None,
+                                      " ".join(t.norm for t in tokens[i + 1 : k]), "name", "rule"))
+        return out
+
+    def _foreign_name(self, tokens: Sequence[Token], j: int, covered: list[bool], etype: str) -> RawMention | None:
+        n = len(tokens)
+        quoted = tokens[j].norm in _OPEN_QUOTES
+        if quoted:
+            k = j + 1
+            while k < n and k < j + 7 and tokens[k].norm not in _QUOTES and tokens[k].norm[0].isalnum():
+                k += 1
+            if k >= n or tokens[k].norm not in _QUOTES or k == j + 1:
+                return None
+            first, last = j + 1, k
+        else:
+            k = j
+            while (k < n and k < j + 4 and not covered[k] and self._is_name_word(tokens[k])
+                   and not tokens[k].norm.startswith("ال")):
+                k += 1
+            if k == j:
+                return None
+            first, last = j, k
+        if any(covered[x] for x in range(first, last)):
+            return None
+        for x in range(first, last):
+            covered[x] = True
+        return RawMention(first, last, tokens[first].start, tokens[last - 1].end, etype, None,
+                          " ".join(t.norm for t in tokens[first:last]), "name", "rule")
+
+    # ------------------------------------------------------------------ tagger
+    def _tagged(self, tokens: Sequence[Token], covered: list[bool]) -> list[RawMention]:
+        out: list[RawMention] = []
+        tags = self._tags
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tags):
+            tag = tags[i]
+            if tag == "O":
+                i += 1
+                continue
+            label = tag[2:]
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-" + label:
+                j += 1
+            spans.append((i, j, label))
+            i = j
+        for i, j, label in spans:
+            if any(covered[k] for k in range(i, j)):
+                continue
+            etype = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}.get(label)
+            if etype is None:
+                continue
+            if not all(self._is_name_word(t) or t.norm.isalpha() and len(t.norm) > 1 for t in tokens[i:j]):
+                continue
+            if etype == "PERSON" and j - i < 2:
+                continue
+            # Strip a conjunction/preposition only when the rest is a known word form.
+            cut = 0
+            first = tokens[i]
+            for form, c in first.variants[1:]:
+                if form.startswith("ال") or form in self._name_words:
+                    cut = c
+                    break
+            key = tuple([dict((c, f) for f, c in first.variants).get(cut, first.norm)]
+                        + [t.norm for t in tokens[i + 1 : j]])
+            if len(key) == 1 and (key[0] in self.lex.stopwords or len(key[0]) < 3):
+                continue
+            start, stop = self._span(tokens, i, j, cut)
+            out.append(RawMention(i, j, start, stop, etype, None, " ".join(key), "name", "tagger"))
+            for k in range(i, j):
+                covered[k] = True
+        return out
+
+    # ------------------------------------------------------------------ capitals
+    def _resolve_capitals(self, tokens: Sequence[Token], mentions: list[RawMention]) -> None:
+        """A capital is its state when it acts somewhere in the article, else a place."""
+        caps = [m for m in mentions if m.kind == "capital"]
+        if not caps:
+            return
+        acting: set[str] = set()
+        for m in caps:
+            i = m.token_start
+            prev = tokens[i - 1].norm if i > 0 else ""
+            cut_prefix = m.start > tokens[i].start  # a proclitic was cut: بدمشق، لدمشق
+            written = tokens[i].norm
+            locative = prev in _LOCATIVE or (cut_prefix and written[:1] in "بل" and not written.startswith("لل"))
+            if cut_prefix and written[:1] == "و" and not written[1:2] in ("ب", "ل"):
+                locative = prev in _LOCATIVE
+            if not locative:
+                acting.add(m.name_key)
+        for m in caps:
+            if m.name_key in acting:
+                m.kind = "capital"
+                continue
+            place = self._place_entry(m.name_key)
+            m.kind = "name"
+            m.type = "LOCATION"
+            m.entry_id = place.id if place else None
+            m.method = "lexicon" if place else "rule"
+
+    def _place_entry(self, name_key: str) -> LexiconEntry | None:
+        refs = self.lex.phrases.get(tuple(name_key.split(" ")), [])
+        for entry_id, _ in refs:
+            entry = self.lex.entries[entry_id]
+            if entry.type == "LOCATION":
+                return entry
+        return None
+
+
+# Definite nouns that follow a place head without naming a place (منطقة الحدود، المدينة القديمة).
+_COMMON_DEFINITE = {"حدود", "عمليات", "قتال", "اشتباكات", "نزاع", "صراع", "امنيه", "عازله", "محيطه", "مجاوره",
+                    "قريبه", "شماليه", "جنوبيه", "شرقيه", "غربيه", "وسطى", "صناعيه", "تجاريه", "عربيه", "اسلاميه",
+                    "اولى", "ثانيه", "ذاتها", "نفسها", "كبرى", "جديده", "قديمه", "اخرى", "محتله", "منكوبه"}
+
+
+def _prefixes(keys) -> set[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    out: set[tuple[str, ...]] = set()
+    for key in keys:
+        for k in range(1, len(key)):
+            out.add(tuple(key[:k]))
+    return out

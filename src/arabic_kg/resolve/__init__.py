@@ -1,0 +1,115 @@
+"""Resolution: mentions → canonical actors of one article.
+
+- lexicon mentions carry their entry id; an unknown name gets a stable id from its normalized
+  form (``unk:person:<hash>``) so it merges across articles;
+- within an article, a later surname (بوتين، هاغل، أوغلو) links to the full name named before,
+  and an unknown full name that ends with a known person's name joins that person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from arabic_kg.lexicon import Lexicon
+from arabic_kg.models import Entity, Mention, MentionRef
+from arabic_kg.ner.matcher import RawMention, unknown_id
+from arabic_kg.text import Token
+
+
+def _link_partial_names(tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """Surname mentions of persons named in full earlier in the article."""
+    covered = [False] * len(tokens)
+    for m in mentions:
+        for k in range(m.token_start, m.token_end):
+            covered[k] = True
+    surnames: dict[tuple[str, ...], RawMention] = {}
+    for m in mentions:
+        if m.type != "PERSON" or m.kind not in ("name",):
+            continue
+        words = m.name_key.split(" ")
+        if len(words) < 2:
+            continue
+        # Last word, and the last two when the name has a particle (داود أوغلو، أبو بكر البغدادي).
+        for k in (1, 2):
+            if len(words) > k:
+                tail = tuple(words[-k:])
+                if len(tail[0]) >= 3 and tail[0] not in lex.stopwords and (tail[0],) not in lex.adjectives:
+                    surnames.setdefault(tail, m)
+    if not surnames:
+        return []
+    out: list[RawMention] = []
+    first_seen = {m.name_key: m.token_start for m in mentions}
+    for i, tok in enumerate(tokens):
+        if covered[i]:
+            continue
+        for form, cut in tok.variants:
+            hit = None
+            if i + 1 < len(tokens) and not covered[i + 1] and (form, tokens[i + 1].norm) in surnames:
+                hit, length = surnames[(form, tokens[i + 1].norm)], 2
+            elif (form,) in surnames:
+                hit, length = surnames[(form,)], 1
+            if hit is None or first_seen.get(hit.name_key, 10**9) > i:
+                continue
+            from arabic_kg.text import orig_offset_in_token
+
+            start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
+            out.append(RawMention(i, i + length, start, tokens[i + length - 1].end, "PERSON", hit.entry_id,
+                                  hit.name_key, "partial", "coreference", hit.role, hit.affiliation))
+            for k in range(i, i + length):
+                covered[k] = True
+            break
+    return out
+
+
+def _canonical(m: RawMention) -> str:
+    return m.entry_id or unknown_id(m.type, m.name_key)
+
+
+def resolve(
+    text: str, tokens: Sequence[Token], raw: list[RawMention], lex: Lexicon
+) -> tuple[list[Entity], list[MentionRef]]:
+    mentions = list(raw)
+    # An unknown full name ending with a known person's name is that person (باراك حسين أوباما).
+    known_people = {m.name_key: m for m in mentions if m.type == "PERSON" and m.entry_id}
+    for m in mentions:
+        if m.type == "PERSON" and m.entry_id is None:
+            words = m.name_key.split(" ")
+            for k in range(1, len(words)):
+                tail = " ".join(words[k:])
+                if tail in known_people:
+                    m.entry_id = known_people[tail].entry_id
+                    break
+    mentions.extend(_link_partial_names(tokens, mentions, lex))
+    mentions.sort(key=lambda m: (m.token_start, -m.token_end))
+
+    groups: dict[str, list[RawMention]] = {}
+    for m in mentions:
+        groups.setdefault(_canonical(m), []).append(m)
+    entities: list[Entity] = []
+    local: dict[str, str] = {}
+    for canonical, ms in groups.items():
+        entry = lex.entries.get(canonical)
+        local_id = f"e{len(entities) + 1}"
+        local[canonical] = local_id
+        names = [m for m in ms if m.kind in ("name", "capital")] or ms
+        if entry is not None:
+            label, label_en, qid, etype = entry.name, entry.en, entry.qid, entry.type
+            affiliation = entry.affiliation
+        else:
+            longest = max(names, key=lambda m: (m.end - m.start, -m.start))
+            label, label_en, qid, etype = text[longest.start : longest.end], None, None, ms[0].type
+            affiliation = None
+        if affiliation is None:
+            affiliation = next((m.affiliation for m in ms if m.affiliation), None)
+        entities.append(Entity(
+            id=local_id, canonical_id=canonical, label=label, label_en=label_en, type=etype, qid=qid,
+            affiliation=affiliation,
+            mentions=[Mention(text=text[m.start : m.end], start=m.start, end=m.end, method=m.method) for m in ms],
+        ))
+    refs = [
+        MentionRef(entity=local[_canonical(m)], canonical_id=_canonical(m), type=lex.entries[m.entry_id].type
+                   if m.entry_id in lex.entries else m.type, start=m.start, end=m.end,
+                   token_start=m.token_start, token_end=m.token_end, kind=m.kind, role=m.role)
+        for m in mentions
+    ]
+    return entities, refs

@@ -1,0 +1,190 @@
+"""The embedded SQLite store: articles, entities, mentions, relations and evidence.
+
+Every batch is written in one transaction, and a source file is marked done only after all of its
+articles are committed, so a build killed at any moment (even SIGKILL) leaves a consistent store
+that the next build completes to the same result.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from arabic_kg.models import SYMMETRIC_RELATIONS, Article, DocumentResult
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, path TEXT, doc_id TEXT, title TEXT, date TEXT,
+    url TEXT, source TEXT, author TEXT, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, label_en TEXT, type TEXT NOT NULL, qid TEXT, affiliation TEXT);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    text TEXT NOT NULL, method TEXT);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS relations (
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, type TEXT NOT NULL, source TEXT NOT NULL,
+    target TEXT NOT NULL, polarity TEXT NOT NULL, modality TEXT NOT NULL, attributed_to TEXT);
+CREATE INDEX IF NOT EXISTS relations_article ON relations(article_id);
+CREATE TABLE IF NOT EXISTS evidence (
+    relation_id INTEGER NOT NULL, article_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER);
+CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation_id);
+CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_id);
+"""
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; one line for the user."""
+
+
+class Store:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run `arabic-kg build` first)")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable arabic-kg store ({exc})") from None
+        if version is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(version[0]) != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version[0]}, this tool reads {SCHEMA_VERSION}; "
+                             "use --rebuild")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ sources and articles
+    def source_fingerprint(self, path: str) -> str | None:
+        row = self.db.execute("SELECT fingerprint FROM sources WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def source_articles(self, path: str) -> int:
+        row = self.db.execute("SELECT articles FROM sources WHERE path=?", (path,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
+
+    def finish_sources(self, done: Iterable[tuple[str, str, set[str]]]) -> None:
+        """Mark sources as complete; drop articles a changed source no longer holds."""
+        with self._tx():
+            for path, fingerprint, ids in done:
+                old = [r[0] for r in self.db.execute(
+                    "SELECT id FROM articles WHERE path=? OR path LIKE ?", (path, path + "::%"))]
+                stale = [a for a in old if a not in ids]
+                self._delete_articles(stale)
+                self.db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", (path, fingerprint, len(ids)))
+
+    def _delete_articles(self, ids: list[str]) -> None:
+        for article_id in ids:
+            rel_ids = [r[0] for r in self.db.execute("SELECT id FROM relations WHERE article_id=?", (article_id,))]
+            self.db.executemany("DELETE FROM evidence WHERE relation_id=?", [(r,) for r in rel_ids])
+            self.db.execute("DELETE FROM relations WHERE article_id=?", (article_id,))
+            self.db.execute("DELETE FROM mentions WHERE article_id=?", (article_id,))
+            self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+
+    def _tx(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    def write_results(self, items: Iterable[tuple[Article, DocumentResult]]) -> None:
+        """Store articles and what was extracted from them, all in one transaction."""
+        with self._tx():
+            for article, result in items:
+                if self.has_article(article.id):
+                    continue
+                self.db.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (article.id, article.content_hash, article.path, article.doc_id, article.title,
+                     article.date, article.url, article.source, article.author, article.text),
+                )
+                canon = {e.id: e.canonical_id for e in result.entities}
+                for e in result.entities:
+                    self.db.execute(
+                        "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                        "label_en=COALESCE(entities.label_en, excluded.label_en), "
+                        "affiliation=COALESCE(entities.affiliation, excluded.affiliation)",
+                        (e.canonical_id, e.label, e.label_en, e.type, e.qid, e.affiliation),
+                    )
+                    self.db.executemany(
+                        "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+                        [(article.id, e.canonical_id, m.start, m.end, m.text, m.method) for m in e.mentions],
+                    )
+                for r in result.relations:
+                    source, target = canon[r.source], canon[r.target]
+                    if r.type in SYMMETRIC_RELATIONS and target < source:
+                        source, target = target, source
+                    cur = self.db.execute(
+                        "INSERT INTO relations (article_id, type, source, target, polarity, modality, "
+                        "attributed_to) VALUES (?,?,?,?,?,?,?)",
+                        (article.id, r.type, source, target, r.polarity, r.modality,
+                         canon.get(r.attributed_to or "")),
+                    )
+                    rel_id = cur.lastrowid
+                    self.db.executemany(
+                        "INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?)",
+                        [(rel_id, article.id, ev.text, ev.start, ev.end,
+                          ev.trigger.text if ev.trigger else None, ev.trigger.start if ev.trigger else None,
+                          ev.trigger.end if ev.trigger else None) for ev in r.evidence],
+                    )
+
+    # ------------------------------------------------------------------ reading
+    def counts(self) -> dict[str, Any]:
+        q = self.db.execute
+        articles = q("SELECT COUNT(*) FROM articles").fetchone()[0]
+        by_type = dict(q("SELECT type, COUNT(*) FROM entities WHERE id IN (SELECT DISTINCT entity_id FROM mentions) "
+                         "GROUP BY type ORDER BY type").fetchall())
+        rel_by_type = dict(q("SELECT type, COUNT(*) FROM (SELECT DISTINCT type, source, target, polarity "
+                             "FROM relations) GROUP BY type ORDER BY type").fetchall())
+        return {
+            "articles": articles,
+            "entities": sum(by_type.values()),
+            "relations": sum(v for k, v in rel_by_type.items() if k != "co_mentioned"),
+            "entities_by_type": by_type,
+            "relations_by_type": rel_by_type,
+            "mentions": q("SELECT COUNT(*) FROM mentions").fetchone()[0],
+            "evidence": q("SELECT COUNT(*) FROM evidence").fetchone()[0],
+        }
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[sqlite3.Row]:
+        cur = self.db.cursor()
+        cur.row_factory = sqlite3.Row
+        yield from cur.execute(sql, params)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
