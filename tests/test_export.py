@@ -1,0 +1,453 @@
+"""Export stage: GraphML/GEXF/JSON/CSV files and the static shape of graph.html (no browser)."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from arabic_kg.export import (
+    export_graph,
+    filter_graph,
+    read_json,
+    render_html,
+    write_gexf,
+    write_graphml,
+)
+from arabic_kg.export.csv_export import neutralize
+from arabic_kg.export.viewer import build_payload, json_for_script
+from export_fixtures import (
+    BAD_CHARS,
+    HOSTILE_LABEL,
+    MEET_SENTENCE,
+    XSS_IMG,
+    XSS_SCRIPT,
+    XSS_URL,
+    large_graph,
+    sample_graph,
+)
+
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return export_graph(sample_graph(), tmp_path_factory.mktemp("export"), co_mentions=True)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ---------------------------------------------------------------- export_graph
+
+
+def test_export_graph_writes_every_format(exported: dict[str, Path]) -> None:
+    assert set(exported) == {"html", "graphml", "gexf", "json", "nodes_csv", "edges_csv", "evidence_csv"}
+    names = {path.name for path in exported.values()}
+    assert names == {
+        "graph.html",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "nodes.csv",
+        "edges.csv",
+        "evidence.csv",
+    }
+    assert all(path.stat().st_size > 0 for path in exported.values())
+
+
+def test_export_graph_subset_and_unknown_format(tmp_path: Path) -> None:
+    written = export_graph(sample_graph(), tmp_path / "sub", formats=["json", "GEXF"])
+    assert set(written) == {"json", "gexf"}
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_graph(sample_graph(), tmp_path / "bad", formats=["html", "pdf"])
+    assert not (tmp_path / "bad").exists()  # nothing written before the check
+
+
+def test_export_graph_leaves_out_co_mentions_by_default(tmp_path: Path) -> None:
+    G = sample_graph()
+    data = json.loads(export_graph(G, tmp_path, formats=["json"])["json"].read_text(encoding="utf-8"))
+    assert all(link["type"] != "co_mentioned" for link in data["links"])
+    # Idlib only had a co-mention: it goes with it; the input graph is untouched.
+    assert "loc:idlib" not in {node["id"] for node in data["nodes"]}
+    assert G.number_of_edges() == 8 and "loc:idlib" in G
+
+
+def test_every_format_handles_an_empty_and_a_sparse_graph(tmp_path: Path) -> None:
+    export_graph(nx.MultiDiGraph(), tmp_path / "empty")
+    # Only the bare minimum of attributes, odd values: exporters must not crash.
+    G = nx.MultiDiGraph()
+    G.add_node("a")
+    G.add_node(7, label=None, type="ALIEN", mentions="3", aliases=None)
+    G.add_edge("a", 7, key="x", type=None, weight=float("nan"), evidence="not a list", first_date="yesterday")
+    written = export_graph(G, tmp_path / "sparse")
+    for name in ("graphml", "gexf"):
+        ET.parse(written[name])
+    assert nx.read_graphml(written["graphml"]).number_of_edges() == 1
+    json.loads(written["json"].read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- GraphML
+
+
+def test_graphml_unique_edge_ids_and_gephi_keys(exported: dict[str, Path]) -> None:
+    root = ET.parse(exported["graphml"]).getroot()
+    keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iter(f"{GRAPHML_NS}key")}
+    for name in (
+        "label",
+        "label_en",
+        "type",
+        "mentions",
+        "articles",
+        "aliases",
+        "size",
+        "color",
+        "r",
+        "g",
+        "b",
+    ):
+        assert ("node", name) in keys
+    assert keys[("node", "r")] == "int" and keys[("node", "size")] == "double"
+    for name in ("label", "weight", "type", "polarity", "modality", "directed", "evidence", "first_date"):
+        assert ("edge", name) in keys
+    assert keys[("edge", "weight")] == "double"
+    key_ids = [k.get("id") for k in root.iter(f"{GRAPHML_NS}key")]
+    assert len(key_ids) == len(set(key_ids))
+
+    edges = list(root.iter(f"{GRAPHML_NS}edge"))
+    ids = [e.get("id") for e in edges]
+    assert len(edges) == 8
+    assert len(set(ids)) == len(ids) == 8
+    assert ids == [f"e{i}" for i in range(8)]
+    # The default file is readable by networkx, so no edge overrides edgedefault.
+    assert all(e.get("directed") is None for e in edges)
+
+
+def test_graphml_reads_back_with_networkx(exported: dict[str, Path]) -> None:
+    G = sample_graph()
+    H = nx.read_graphml(exported["graphml"])
+    assert H.number_of_nodes() == G.number_of_nodes()
+    assert H.number_of_edges() == G.number_of_edges()
+    russia = H.nodes["state:rus"]
+    assert russia["label"] == "روسيا" and russia["label_en"] == "Russia" and russia["type"] == "STATE"
+    assert (russia["r"], russia["g"], russia["b"]) == (0xE1, 0x57, 0x59) and russia["color"] == "#e15759"
+    assert russia["aliases"] == "روسيا الاتحادية" and russia["mentions"] == 40 and russia["size"] > 10
+    edges = {d["label"]: d for _, _, d in H.edges(data=True)}
+    assert edges["strikes"]["weight"] == 3.0 and edges["strikes"]["directed"] is True
+    assert edges["meets_with"]["directed"] is False and edges["meets_with"]["evidence"] == MEET_SENTENCE
+    assert edges["supports"]["dashed"] is True and edges["trains"]["polarity"] == "negated"
+    assert "last_date" not in edges["trains"]  # None is omitted, never written as "None"
+
+
+def test_graphml_reads_back_with_igraph(exported: dict[str, Path]) -> None:
+    igraph = pytest.importorskip("igraph")
+    g = igraph.Graph.Read_GraphML(str(exported["graphml"]))
+    assert (g.vcount(), g.ecount()) == (7, 8)
+    assert g.is_directed()
+    assert sorted(g.es["label"]) == sorted(d["type"] for *_, d in sample_graph().edges(data=True))
+    assert set(g.vs["label"]) >= {"روسيا", "سوريا", "فلاديمير بوتين"}
+
+
+def test_graphml_mixed_direction_for_gephi(tmp_path: Path) -> None:
+    igraph = pytest.importorskip("igraph")
+    path = write_graphml(sample_graph(), tmp_path / "mixed.graphml", mixed_directed=True)
+    edges = ET.parse(path).getroot().iter(f"{GRAPHML_NS}edge")
+    flags = {e.get("id"): e.get("directed") for e in edges}
+    assert set(flags.values()) == {"true", "false"}
+    assert igraph.Graph.Read_GraphML(str(path)).ecount() == 8
+    with pytest.raises(nx.NetworkXError):  # why this is not the default
+        nx.read_graphml(path)
+
+
+def _hostile_graph(text: str) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(
+        name=text, articles={text: {"title": text, "date": None, "url": text, "source": text}}
+    )
+    G.add_node(
+        text or "x", label=text, label_en=text, type="PERSON", aliases=[text, text], article_ids=[text]
+    )
+    G.add_node("other" + text, label="آخر", type="STATE")
+    evidence = [{"article_id": text, "title": text, "date": text, "url": text, "text": text, "trigger": text}]
+    G.add_edge(text or "x", "other" + text, key=text, type="supports", polarity="asserted", weight=1,
+               evidence=evidence, first_date=text, modality=text)  # fmt: skip
+    return G
+
+
+def test_xml_forbidden_characters_never_break_graphml_or_gexf(
+    exported: dict[str, Path], tmp_path: Path
+) -> None:
+    for name in ("graphml", "gexf"):
+        raw = exported[name].read_text(encoding="utf-8")
+        ET.fromstring(raw.encode("utf-8"))
+        assert not XML_FORBIDDEN.search(raw)
+        assert "\u202e" not in raw  # bidi override stripped from displayed text
+    H = nx.read_graphml(exported["graphml"])
+    assert H.nodes["unk:person:3fa2c1d0"]["label"] == HOSTILE_LABEL
+    # Every C0 control, the noncharacters and a lone surrogate, in ids, keys and values.
+    nasty = "".join(chr(c) for c in range(32)) + "\ufffe\uffff\ud800<&>\"'"
+    G = _hostile_graph(nasty)
+    for version in ("1.3", "1.2draft"):
+        ET.parse(write_gexf(G, tmp_path / f"n{version}.gexf", version=version))
+    H = nx.read_graphml(write_graphml(G, tmp_path / "n.graphml"))
+    assert (H.number_of_nodes(), H.number_of_edges()) == (2, 1)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_any_text_gives_valid_xml(text: str, tmp_path: Path) -> None:
+    G = _hostile_graph(text)
+    H = nx.read_graphml(write_graphml(G, tmp_path / "h.graphml"))
+    assert (H.number_of_nodes(), H.number_of_edges()) == (2, 1)
+    ET.parse(write_gexf(G, tmp_path / "h.gexf"))
+
+
+def test_colliding_ids_after_cleaning_stay_distinct(tmp_path: Path) -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("a\x00", "a", key="k", type="supports")
+    H = nx.read_graphml(write_graphml(G, tmp_path / "c.graphml"))
+    assert H.number_of_nodes() == 2 and H.number_of_edges() == 1
+
+
+# ---------------------------------------------------------------- GEXF
+
+
+def test_gexf_has_viz_colours_sizes_direction_and_timeline(exported: dict[str, Path]) -> None:
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    root = ET.parse(exported["gexf"]).getroot()
+    assert root.get("version") == "1.3"
+    graph = root.find("g:graph", ns)
+    assert graph is not None and graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    nodes = graph.findall("g:nodes/g:node", ns)
+    assert len(nodes) == 7
+    for node in nodes:
+        color = node.find("viz:color", ns)
+        assert color is not None and all(color.get(c, "").isdigit() for c in "rgb")
+        assert float(node.find("viz:size", ns).get("value")) >= 10
+    russia = next(n for n in nodes if n.get("id") == "state:rus")
+    assert russia.get("label") == "روسيا"
+    edges = {e.get("label"): e for e in graph.findall("g:edges/g:edge", ns)}
+    assert len(graph.findall("g:edges/g:edge", ns)) == 8
+    assert edges["meets_with"].get("type") == "undirected" and edges["strikes"].get("type") == "directed"
+    assert edges["strikes"].get("kind") == "strikes|asserted"
+    assert (edges["strikes"].get("start"), edges["strikes"].get("end")) == ("2024-01-10", "2024-02-20")
+    assert edges["trains"].get("start") is None  # undated edges are always present
+    assert edges["supports"].find("viz:shape", ns).get("value") == "dashed"
+
+
+@pytest.mark.parametrize("version", ["1.3", "1.2draft"])
+def test_gexf_reads_back_with_networkx(tmp_path: Path, version: str) -> None:
+    path = write_gexf(sample_graph(), tmp_path / "g.gexf", version=version, mixed_directed=False)
+    H = nx.read_gexf(path, version=version)
+    assert (H.number_of_nodes(), H.number_of_edges()) == (7, 8)
+    assert H.nodes["state:rus"]["label"] == "روسيا"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def test_json_round_trip(exported: dict[str, Path]) -> None:
+    G = sample_graph()
+    text = exported["json"].read_text(encoding="utf-8")
+    assert "روسيا" in text  # ensure_ascii=False: readable Arabic
+    data = json.loads(text)
+    assert data["directed"] is True and data["multigraph"] is True
+    assert data["graph"]["name"] == "arabic-kg" and set(data["graph"]["articles"]) == {"a1", "a2", "a3", "a4"}
+    assert [link["id"] for link in data["links"]] == [f"e{i}" for i in range(8)]
+    H = read_json(exported["json"])
+    assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+    original = {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+    loaded = {
+        (u, v, k): {a: b for a, b in d.items() if a != "id"} for u, v, k, d in H.edges(keys=True, data=True)
+    }
+    assert loaded == original  # evidence included, hostile strings kept verbatim
+    assert H.graph == G.graph
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_csv_files_have_bom_and_expected_rows(exported: dict[str, Path]) -> None:
+    for name in ("nodes_csv", "edges_csv", "evidence_csv"):
+        assert exported[name].read_bytes().startswith(b"\xef\xbb\xbf")
+    nodes = _read_csv(exported["nodes_csv"])
+    edges = _read_csv(exported["edges_csv"])
+    evidence = _read_csv(exported["evidence_csv"])
+    assert len(nodes) == 7 and len(edges) == 8 and len(evidence) == 5
+    russia = next(row for row in nodes if row["id"] == "state:rus")
+    assert russia["label"] == "روسيا" and russia["aliases"] == "روسيا الاتحادية" and russia["degree"] == "5"
+    strike = next(row for row in edges if row["type"] == "strikes")
+    assert (strike["id"], strike["source_label"], strike["weight"]) == ("e0", "روسيا", "3.0")
+    first = next(row for row in evidence if row["edge_id"] == "e0")
+    assert first["trigger"] == "قصفت" and first["title"] == "روسيا تقصف مواقع في إدلب"
+
+
+def test_csv_neutralises_formulas(exported: dict[str, Path]) -> None:
+    evidence = _read_csv(exported["evidence_csv"])
+    texts = {row["text"] for row in evidence}
+    assert '\'=HYPERLINK("http://evil")' in texts and "'-2+3" in texts
+    assert "'+SUM(1)" in {row["title"] for row in evidence}
+    for path in (exported["nodes_csv"], exported["edges_csv"], exported["evidence_csv"]):
+        for row in _read_csv(path):
+            for value in row.values():
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+                assert "\x00" not in value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("  =1", "'  =1"),
+        ("\x00=1", "'=1"),
+        ("بوتين", "بوتين"),
+        ("a=b", "a=b"),
+        (-3, -3),
+        (2.5, 2.5),
+        (None, ""),
+        (True, "true"),
+    ],
+)
+def test_neutralize(value: object, expected: object) -> None:
+    assert neutralize(value) == expected
+
+
+# ---------------------------------------------------------------- filter_graph
+
+
+def _edge_types(G: nx.MultiDiGraph) -> list[str]:
+    return sorted(d["type"] for *_, d in G.edges(data=True))
+
+
+def test_filter_graph_defaults_drop_co_mentions_and_isolated_nodes() -> None:
+    G = sample_graph()
+    G.add_node("person:loner", label="وحيد", type="PERSON")
+    H = filter_graph(G)
+    assert "co_mentioned" not in _edge_types(H)
+    assert "loc:idlib" not in H and "person:loner" not in H
+    assert H.number_of_edges() == 7 and H.graph["articles"] == G.graph["articles"]
+    assert G.number_of_edges() == 8 and "person:loner" in G  # input untouched
+    assert "co_mentioned" in _edge_types(filter_graph(G, co_mentions=True))
+
+
+def test_filter_graph_weight_types_and_entity_types() -> None:
+    G = sample_graph()
+    assert _edge_types(filter_graph(G, min_weight=3)) == ["located_in", "strikes", "supports"]
+    H = filter_graph(G, types=["strikes", "meets_with"])
+    assert _edge_types(H) == ["meets_with", "strikes"]
+    assert set(H) == {"state:rus", "org:hts", "person:vladimir_putin", "state:syr"}
+    H = filter_graph(G, entity_types=["STATE", "ORGANIZATION"])
+    assert _edge_types(H) == ["fights", "strikes", "supports", "trains"]
+    assert all(d["type"] in ("STATE", "ORGANIZATION") for _, d in H.nodes(data=True))
+    assert filter_graph(G, types=[]).number_of_nodes() == 0
+
+
+def test_filter_graph_dates() -> None:
+    G = sample_graph()
+    # strikes ends 2024-02-20 and fights is 2024-02-01: both before the window.
+    assert _edge_types(filter_graph(G, since="2024-03-01")) == [
+        "coordinates_with", "located_in", "meets_with", "supports", "trains",
+    ]  # fmt: skip
+    assert "trains" not in _edge_types(filter_graph(G, since="2024-03-01", keep_undated=False))
+    from datetime import date
+
+    assert _edge_types(filter_graph(G, until=date(2023, 12, 31))) == ["located_in", "trains"]
+    assert _edge_types(filter_graph(G, since="2024-02-01", until="2024-02-01")) == [
+        "fights", "located_in", "strikes", "trains",
+    ]  # fmt: skip
+    with pytest.raises(ValueError):
+        filter_graph(G, since="last week")
+    with pytest.raises(ValueError):
+        filter_graph(G, since="2024-05-01", until="2024-01-01")
+
+
+# ---------------------------------------------------------------- graph.html (static checks)
+
+
+def _scripts(page: str) -> list[tuple[str, str]]:
+    return re.findall(r"<script([^>]*)>(.*?)</script>", page, flags=re.S)
+
+
+def test_html_is_self_contained_and_csp_locked(exported: dict[str, Path]) -> None:
+    page = exported["html"].read_text(encoding="utf-8")
+    assert "made with arabic-kg" in page and '<html lang="ar" dir="rtl">' in page
+    # No external resource of any kind: no src/href attributes, no CSS url(), no @import.
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", page, flags=re.I)
+    assert "url(" not in page.split("<script")[0] and "@import" not in page
+    assert "sourceMappingURL" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src &#x27;none&#x27;" in csp
+    scripts = _scripts(page)
+    assert [attrs.strip() for attrs, _ in scripts] == ['type="application/json" id="kg-data"', "", ""]
+    for _, code in scripts[1:]:  # both executable scripts are allowed by their exact hash
+        digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+        assert f"sha256-{digest}" in csp
+    assert "vis-network" in scripts[1][1][:300]  # pyvis's bundled vis-network, inlined
+    assert "innerHTML" not in scripts[2][1]
+
+
+def test_html_data_block_is_escaped_json(exported: dict[str, Path]) -> None:
+    page = exported["html"].read_text(encoding="utf-8")
+    block = _scripts(page)[0][1]
+    assert "<" not in block and ">" not in block and "&" not in block
+    data = json.loads(block)
+    assert len(data["nodes"]) == 7 and len(data["edges"]) == 8
+    hostile = data["node_info"]["unk:person:3fa2c1d0"]
+    assert hostile["label"] == HOSTILE_LABEL  # kept as text, control/bidi characters removed
+    assert hostile["label_en"] == XSS_SCRIPT
+    assert json_for_script("</script>\u2028&") == '"\\u003c/script\\u003e\\u2028\\u0026"'
+
+
+def test_html_payload_styles_edges_and_nodes() -> None:
+    payload = build_payload(sample_graph())
+    nodes = {n["id"]: n for n in payload["nodes"]}
+    edges = {payload["edge_info"][e["id"]]["type"]: e for e in payload["edges"]}
+    assert nodes["state:rus"]["label"] == "\u2067روسيا\u2069"
+    assert nodes["state:rus"]["size"] > nodes["base:hmeimim"]["size"]  # size by mentions
+    assert nodes["state:rus"]["color"]["background"] != nodes["person:vladimir_putin"]["color"]["background"]
+    assert "<" not in nodes["state:rus"]["title"] and "روسيا" in nodes["state:rus"]["title"]
+    assert edges["strikes"]["arrows"]["to"]["enabled"] is True
+    assert edges["meets_with"]["arrows"]["to"]["enabled"] is False
+    assert edges["strikes"]["dashes"] is False
+    assert edges["trains"]["dashes"] and edges["supports"]["dashes"]  # negated / planned
+    assert edges["strikes"]["color"]["color"] != edges["supports"]["color"]["color"]
+    assert "يضرب" in edges["strikes"]["label"]
+    # Parallel relations between Russia and HTS are curved apart; the first stays straight.
+    assert "smooth" not in edges["strikes"] and edges["fights"]["smooth"]["type"].startswith("curved")
+    evidence = payload["edge_info"][edges["coordinates_with"]["id"]]["evidence"]
+    assert evidence[0]["href"] is None and evidence[0]["url"] == XSS_URL
+    assert XSS_IMG in evidence[0]["text"] and not any(c in evidence[0]["text"] for c in BAD_CHARS)
+    options = payload["options"]
+    assert options["layout"]["improvedLayout"] is False
+    assert options["physics"]["solver"] in ("barnesHut", "forceAtlas2Based")
+    assert 0 < options["physics"]["stabilization"]["iterations"] <= 1000
+    assert payload["stats"] == {"min_date": "2023-11-01", "max_date": "2024-06-01", "max_weight": 5}
+
+
+def test_html_for_large_graph_is_fast_to_build() -> None:
+    import time
+
+    G = large_graph(2000, 10000)
+    started = time.perf_counter()
+    page = render_html(G)
+    assert time.perf_counter() - started < 20
+    assert page.count('"id":"e9999"') == 1
+    payload_options = build_payload(large_graph(1200, 3500))["options"]
+    assert payload_options["interaction"]["hideEdgesOnDrag"] is True
+    assert payload_options["physics"]["stabilization"]["iterations"] <= 200
