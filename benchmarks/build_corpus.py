@@ -36,8 +36,9 @@ def camel_floor(paths: list[Path], limit: int | None) -> tuple[int, float]:
     elapsed = 0.0
     for article in iter_inputs(paths):
         t0 = time.perf_counter()
-        text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(
-            dediac_ar(normalize_unicode(article.text)))))
+        text = normalize_teh_marbuta_ar(
+            normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(normalize_unicode(article.text))))
+        )
         simple_word_tokenize(text)
         elapsed += time.perf_counter() - t0
         n += 1
@@ -66,17 +67,22 @@ def main() -> None:
         self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         n = report.articles_total
-        print(f"articles: {n} ({report.articles_seen} read, {report.duplicates} duplicates, "
-              f"{len(report.skipped)} skipped)")
+        print(
+            f"articles: {n} ({report.articles_seen} read, {report.duplicates} duplicates, "
+            f"{len(report.skipped)} skipped)"
+        )
         print(f"build: {seconds:.1f} s, {n / seconds:.1f} articles/s")
         print(f"peak RSS: parent {self_mb:.0f} MB, largest worker {child_mb:.0f} MB")
-        print(f"relations: {sum(v for k, v in report.relations_by_type.items() if k != 'co_mentioned')}, "
-              f"entities: {sum(report.entities_by_type.values())}")
+        print(
+            f"relations: {sum(v for k, v in report.relations_by_type.items() if k != 'co_mentioned')}, "
+            f"entities: {sum(report.entities_by_type.values())}"
+        )
         t1 = time.perf_counter()
         added = out / "added"
         added.mkdir()
-        (added / "new.txt").write_text("قالت وزارة الدفاع التركية إن مقاتلاتها قصفت مواقع لداعش قرب حلب.\n",
-                                       encoding="utf-8")
+        (added / "new.txt").write_text(
+            "قالت وزارة الدفاع التركية إن مقاتلاتها قصفت مواقع لداعش قرب حلب.\n", encoding="utf-8"
+        )
         build([*inputs, added], out, workers=args.workers or None)
         print(f"adding one article to the built store: {time.perf_counter() - t1:.2f} s")
         if not args.skip_floor:

@@ -52,8 +52,9 @@ def main() -> None:
         entities, refs = resolve(a.text, tokens, raw, extractor.lexicon)
         s4 = time.perf_counter()
         if extractor._relations is not None and entities:
-            extractor._relations(a.text, tokens, sentences, refs, {e.id: e for e in entities},
-                                 extractor.lexicon, a.id)
+            extractor._relations(
+                a.text, tokens, sentences, refs, {e.id: e for e in entities}, extractor.lexicon, a.id
+            )
         s5 = time.perf_counter()
         stage["tokenize+sentences"] += s2 - s
         stage["ner"] += s3 - s2

@@ -69,8 +69,9 @@ def test_build_stats_export_entities_neighbors(corpus: Path, tmp_path: Path) -> 
     assert "France" in ents.stdout and "PERSON" not in ents.stdout
     nb = runner.invoke(app, ["neighbors", "France", "--db", str(out / "kg.sqlite"), "--co-mentions"])
     assert nb.exit_code == 0 and "فرنسا" in nb.stdout
-    exp = runner.invoke(app, ["export", "--db", str(out / "kg.sqlite"), "--format", "graphml",
-                              "--out", str(tmp_path / "x")])
+    exp = runner.invoke(
+        app, ["export", "--db", str(out / "kg.sqlite"), "--format", "graphml", "--out", str(tmp_path / "x")]
+    )
     assert exp.exit_code == 0 and (tmp_path / "x" / "graph.graphml").exists()
     # incremental: nothing new the second time
     again = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--workers", "1"])
@@ -79,8 +80,9 @@ def test_build_stats_export_entities_neighbors(corpus: Path, tmp_path: Path) -> 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, COLUMNS="200")
-    return subprocess.run([sys.executable, "-m", "arabic_kg.cli", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "arabic_kg.cli", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.mark.parametrize(

@@ -46,8 +46,11 @@ def test_invalid_id_and_yaml(tmp_path: Path) -> None:
 
 def test_unknown_reference_is_reported(tmp_path: Path) -> None:
     user = tmp_path / "user.json"
-    user.write_text('[{"id": "person:a_b", "type": "PERSON", "name": "أ ب", "en": "A B", '
-                    '"affiliation": "state:nowhere"}]', encoding="utf-8")
+    user.write_text(
+        '[{"id": "person:a_b", "type": "PERSON", "name": "أ ب", "en": "A B", '
+        '"affiliation": "state:nowhere"}]',
+        encoding="utf-8",
+    )
     with pytest.raises(LexiconError, match="state:nowhere"):
         load_lexicon([user])
 

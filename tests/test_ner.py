@@ -69,7 +69,8 @@ def test_ambiguous_words_need_context(matcher: Matcher) -> None:
     assert ("قاعدة العديد", "BASE", "base:al_udeid") in found(matcher, "وصل إلى قاعدة العديد أمس")
     assert found(matcher, "دافع الجنود عن الوطن") == []
     assert [(ty, cid) for _, ty, cid in found(matcher, "وقالت صحيفة الوطن إن")] == [
-        ("ORGANIZATION", "org:al_watan")]
+        ("ORGANIZATION", "org:al_watan")
+    ]
     assert ("الوطن", "ORGANIZATION", "org:al_watan") in found(matcher, "وقالت الوطن في عددها إن صحيفة الوطن")
     assert found(matcher, "قالت الدولة إنها مستعدة") == []
     assert ("تنظيم الدولة", "ORGANIZATION", "org:isis") in found(matcher, "هاجم تنظيم الدولة القرية")
@@ -107,8 +108,8 @@ def test_title_alone_refers_to_the_person_named_with_it(matcher: Matcher) -> Non
 
 
 def test_unknown_names_get_stable_ids_across_articles(matcher: Matcher) -> None:
-    a = found(matcher, "قال الجنرال مارتن ديمسي إن")
-    b = found(matcher, "وأكد الجنرال مارتن ديمسي أن")
+    a = found(matcher, "قال الجنرال سامر قطيش إن")
+    b = found(matcher, "وأكد الجنرال سامر قطيش أن")
     assert a[0][2] == b[0][2] and a[0][2].startswith("unk:person:")
 
 
@@ -116,4 +117,4 @@ def test_head_noun_rules(matcher: Matcher) -> None:
     got = found(matcher, "ذكرت صحيفة «كنار أنشينيه» أن الطائرات انطلقت من معسكر 48 ومن مدينة الكشار")
     assert ("كنار أنشينيه", "ORGANIZATION") in [(t, ty) for t, ty, _ in got]
     assert ("معسكر 48", "BASE") in [(t, ty) for t, ty, _ in got]
-    assert ("الكشار", "LOCATION") in [(t, ty) for t, ty, _ in got]
+    assert ("مدينة الكشار", "LOCATION") in [(t, ty) for t, ty, _ in got]

@@ -24,8 +24,9 @@ def _snapshot(db: Path) -> dict[str, object]:
             "articles": sorted(r[0] for r in con.execute("SELECT id FROM articles")),
             "entities": sorted(con.execute("SELECT DISTINCT entity_id FROM mentions")),
             "mentions": sorted(con.execute("SELECT article_id, entity_id, start, end FROM mentions")),
-            "relations": sorted(con.execute(
-                "SELECT article_id, type, source, target, polarity, modality FROM relations")),
+            "relations": sorted(
+                con.execute("SELECT article_id, type, source, target, polarity, modality FROM relations")
+            ),
             "evidence": con.execute("SELECT COUNT(*) FROM evidence").fetchone()[0],
         }
     finally:
@@ -45,8 +46,19 @@ def test_demo_corpus_builds(demo_build: tuple[Path, arabic_kg.BuildReport]) -> N
     assert set(report.entities_by_type) == {"PERSON", "STATE", "ORGANIZATION", "BASE", "LOCATION"}
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     ids = {n["id"] for n in graph["nodes"]}
-    for expected in ("state:syr", "state:rus", "state:irq", "state:irn", "state:usa", "state:tur", "org:isis",
-                     "person:vladimir_putin", "person:lloyd_austin", "base:incirlik", "base:al_udeid"):
+    for expected in (
+        "state:syr",
+        "state:rus",
+        "state:irq",
+        "state:irn",
+        "state:usa",
+        "state:tur",
+        "org:isis",
+        "person:vladimir_putin",
+        "person:lloyd_austin",
+        "base:incirlik",
+        "base:al_udeid",
+    ):
         assert expected in ids, expected
     # the HTML page's navigation, sidebar and footer are not article text
     con = sqlite3.connect(out / "kg.sqlite")
@@ -63,15 +75,17 @@ def test_extract_text_api() -> None:
     assert "state:syr" in by_id and "state:rus" in by_id
 
 
-def test_result_is_the_same_whatever_the_workers(tmp_path: Path,
-                                                 demo_build: tuple[Path, arabic_kg.BuildReport]) -> None:
+def test_result_is_the_same_whatever_the_workers(
+    tmp_path: Path, demo_build: tuple[Path, arabic_kg.BuildReport]
+) -> None:
     out2 = tmp_path / "two"
     build([DEMO], out2, workers=2)
     assert _snapshot(out2 / "kg.sqlite") == _snapshot(demo_build[0] / "kg.sqlite")
 
 
-def test_dask_local_cluster_gives_the_same_graph(tmp_path: Path,
-                                                  demo_build: tuple[Path, arabic_kg.BuildReport]) -> None:
+def test_dask_local_cluster_gives_the_same_graph(
+    tmp_path: Path, demo_build: tuple[Path, arabic_kg.BuildReport]
+) -> None:
     pytest.importorskip("dask.distributed")
     out = tmp_path / "dask"
     build([DEMO], out, engine="dask", workers=2)
@@ -99,10 +113,14 @@ def test_rebuild_and_changed_file(tmp_path: Path) -> None:
 def _corpus(tmp_path: Path, n: int) -> Path:
     folder = tmp_path / "many"
     folder.mkdir()
-    lines = [f"قصفت الطائرات التركية مواقع لداعش قرب حلب في اليوم {i}، ونسقت أنقرة مع واشنطن." for i in range(n)]
+    lines = [
+        f"قصفت الطائرات التركية مواقع لداعش قرب حلب في اليوم {i}، ونسقت أنقرة مع واشنطن." for i in range(n)
+    ]
     (folder / "many.jsonl").write_text(
-        "\n".join(json.dumps({"title": f"خبر {i}", "content": line}, ensure_ascii=False)
-                  for i, line in enumerate(lines)),
+        "\n".join(
+            json.dumps({"title": f"خبر {i}", "content": line}, ensure_ascii=False)
+            for i, line in enumerate(lines)
+        ),
         encoding="utf-8",
     )
     return folder
@@ -114,8 +132,18 @@ def test_killed_build_is_completed_by_the_next(tmp_path: Path, sig: int) -> None
     clean = tmp_path / "clean"
     build([corpus], clean, workers=1)
     out = tmp_path / "killed"
-    cmd = [sys.executable, "-m", "arabic_kg.cli", "build", str(corpus), "--out", str(out), "--workers", "1",
-           "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "arabic_kg.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+        "--quiet",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     db = out / "kg.sqlite"
     deadline = time.time() + 60
@@ -141,6 +169,11 @@ def test_killed_build_is_completed_by_the_next(tmp_path: Path, sig: int) -> None
 
 
 def test_cli_entry_point_runs_as_module() -> None:
-    proc = subprocess.run([sys.executable, "-m", "arabic_kg.cli", "--help"], capture_output=True, text=True,
-                          env=dict(os.environ), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "arabic_kg.cli", "--help"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+    )
     assert proc.returncode == 0 and "build" in proc.stdout

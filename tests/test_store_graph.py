@@ -11,23 +11,55 @@ from arabic_kg.store import SCHEMA_VERSION, Store, StoreError
 
 def _article(i: int, date: str) -> Article:
     text = f"نص المقال رقم {i}: نسقت سوريا مع روسيا ضد داعش."
-    return Article(id=f"a{i}", content_hash=f"h{i}", text=text, title=f"عنوان {i}", date=date,
-                   url=f"https://example.com/{i}", path=f"f{i}.txt", doc_id=f"f{i}")
+    return Article(
+        id=f"a{i}",
+        content_hash=f"h{i}",
+        text=text,
+        title=f"عنوان {i}",
+        date=date,
+        url=f"https://example.com/{i}",
+        path=f"f{i}.txt",
+        doc_id=f"f{i}",
+    )
 
 
 def _result(article: Article, polarity: str = "asserted") -> DocumentResult:
     text = article.text
     s, r = text.index("سوريا"), text.index("روسيا")
     ents = [
-        Entity(id="e1", canonical_id="state:syr", label="سوريا", label_en="Syria", type="STATE",
-               mentions=[Mention(text="سوريا", start=s, end=s + 5)]),
-        Entity(id="e2", canonical_id="state:rus", label="روسيا", label_en="Russia", type="STATE",
-               mentions=[Mention(text="روسيا", start=r, end=r + 5)]),
+        Entity(
+            id="e1",
+            canonical_id="state:syr",
+            label="سوريا",
+            label_en="Syria",
+            type="STATE",
+            mentions=[Mention(text="سوريا", start=s, end=s + 5)],
+        ),
+        Entity(
+            id="e2",
+            canonical_id="state:rus",
+            label="روسيا",
+            label_en="Russia",
+            type="STATE",
+            mentions=[Mention(text="روسيا", start=r, end=r + 5)],
+        ),
     ]
     t = text.index("نسقت")
-    rel = Relation(type="coordinates_with", source="e2", target="e1", polarity=polarity,  # type: ignore[arg-type]
-                   evidence=[Evidence(text=text, start=0, end=len(text), article_id=article.id,
-                                      trigger=Span(text="نسقت", start=t, end=t + 4))])
+    rel = Relation(
+        type="coordinates_with",
+        source="e2",
+        target="e1",
+        polarity=polarity,  # type: ignore[arg-type]
+        evidence=[
+            Evidence(
+                text=text,
+                start=0,
+                end=len(text),
+                article_id=article.id,
+                trigger=Span(text="نسقت", start=t, end=t + 4),
+            )
+        ],
+    )
     return DocumentResult(doc_id=article.doc_id, article_id=article.id, entities=ents, relations=[rel])
 
 

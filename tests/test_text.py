@@ -71,7 +71,14 @@ def test_orig_offset_in_token_skips_diacritics() -> None:
 def test_sentences_split_on_arabic_punctuation_not_numbers() -> None:
     text = "قصفت الطائرات 3.5 موقعا. هل نسقت؟ نعم؛ ثم\nسطر جديد! أخير"
     sents = split_sentences(text)
-    assert [s.text for s in sents] == ["قصفت الطائرات 3.5 موقعا.", "هل نسقت؟", "نعم؛", "ثم", "سطر جديد!", "أخير"]
+    assert [s.text for s in sents] == [
+        "قصفت الطائرات 3.5 موقعا.",
+        "هل نسقت؟",
+        "نعم؛",
+        "ثم",
+        "سطر جديد!",
+        "أخير",
+    ]
     for s in sents:
         assert text[s.start : s.end] == s.text
 

@@ -13,6 +13,17 @@ import typer
 
 from arabic_kg.models import ENTITY_TYPES, RELATION_TYPES, SkippedFile
 
+# typer >= 0.29 vendors its own click; catch both so that usage errors stay one line.
+try:  # pragma: no cover - depends on the installed typer
+    from typer._click import exceptions as _typer_click
+
+    _CLICK_ERRORS: tuple[type[Exception], ...] = (click.ClickException, _typer_click.ClickException)
+except ImportError:  # pragma: no cover
+    _CLICK_ERRORS = (click.ClickException,)
+_EXITS: tuple[type[BaseException], ...] = (click.exceptions.Exit, typer.Exit)
+_ABORTS: tuple[type[BaseException], ...] = (click.exceptions.Abort, typer.Abort)
+
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -50,9 +61,12 @@ def _options(lexicon: list[Path] | None, ner: str, model: Path | None = None):  
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt .md .html .json .jsonl .zip)")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders of articles (.txt .md .html .json .jsonl .zip)")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (store, graph and exports)")] = Path(
-        "data/graphs"),
+        "data/graphs"
+    ),
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the store over")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes (0: all cores)")] = 0,
     engine: Annotated[str, typer.Option("--engine", help="local or dask")] = "local",
@@ -71,8 +85,16 @@ def build(
     _check_writable(out)
     with _progress(quiet) as advance:
         report = pipeline.build(
-            inputs, out, rebuild=rebuild, workers=workers or None, engine=engine, scheduler=scheduler,
-            options=options, co_mentions=co_mentions, on_skip=_say_skip, on_progress=advance,
+            inputs,
+            out,
+            rebuild=rebuild,
+            workers=workers or None,
+            engine=engine,
+            scheduler=scheduler,
+            options=options,
+            co_mentions=co_mentions,
+            on_skip=_say_skip,
+            on_progress=advance,
         )
     if quiet:
         return
@@ -92,7 +114,9 @@ def build(
 @app.command()
 def extract(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL file (default: stdout)")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL file (default: stdout)")
+    ] = None,
     lexicon: LexiconOpt = None,
     ner: NerOpt = "builtin",
 ) -> None:
@@ -114,7 +138,9 @@ def extract(
 
 @app.command()
 def stats(
-    db: Annotated[Path, typer.Option("--db", help="The store (OUT/kg.sqlite)")] = Path("data/graphs/kg.sqlite"),
+    db: Annotated[Path, typer.Option("--db", help="The store (OUT/kg.sqlite)")] = Path(
+        "data/graphs/kg.sqlite"
+    ),
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
 ) -> None:
     """Counts of articles, entities and relations (by type)."""
@@ -126,16 +152,24 @@ def stats(
         typer.echo(json.dumps(counts, ensure_ascii=False))
         return
     typer.echo(f"articles: {counts['articles']}")
-    typer.echo(f"entities: {counts['entities']}  " + ", ".join(
-        f"{k} {v}" for k, v in counts["entities_by_type"].items()))
-    typer.echo(f"relations: {counts['relations']}  " + ", ".join(
-        f"{k} {v}" for k, v in counts["relations_by_type"].items()))
+    typer.echo(
+        f"entities: {counts['entities']}  "
+        + ", ".join(f"{k} {v}" for k, v in counts["entities_by_type"].items())
+    )
+    typer.echo(
+        f"relations: {counts['relations']}  "
+        + ", ".join(f"{k} {v}" for k, v in counts["relations_by_type"].items())
+    )
 
 
 @app.command()
 def export(
-    db: Annotated[Path, typer.Option("--db", help="The store (OUT/kg.sqlite)")] = Path("data/graphs/kg.sqlite"),
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="html, graphml, gexf, json or csv")] = None,
+    db: Annotated[Path, typer.Option("--db", help="The store (OUT/kg.sqlite)")] = Path(
+        "data/graphs/kg.sqlite"
+    ),
+    fmt: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="html, graphml, gexf, json or csv")
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: the store's)")] = None,
     min_weight: Annotated[int, typer.Option("--min-weight", help="Drop edges with less evidence")] = 1,
     types: Annotated[list[str] | None, typer.Option("--types", help="Relation types to keep")] = None,
@@ -160,8 +194,14 @@ def export(
     _check_writable(target)
     with Store(db, create=False) as store:
         graph = build_graph(store, co_mentions=True)
-    graph = filter_graph(graph, min_weight=min_weight, types=rel_types or None, since=since, until=until,
-                         co_mentions=co_mentions)
+    graph = filter_graph(
+        graph,
+        min_weight=min_weight,
+        types=rel_types or None,
+        since=since,
+        until=until,
+        co_mentions=co_mentions,
+    )
     written = export_graph(graph, target, formats=formats, co_mentions=True)
     typer.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for name, path in written.items():
@@ -171,7 +211,9 @@ def export(
 @app.command()
 def entities(
     db: Annotated[Path, typer.Option("--db", help="The store")] = Path("data/graphs/kg.sqlite"),
-    entity_type: Annotated[str | None, typer.Option("--type", "-t", help="PERSON, STATE, ORGANIZATION ...")] = None,
+    entity_type: Annotated[
+        str | None, typer.Option("--type", "-t", help="PERSON, STATE, ORGANIZATION ...")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
 ) -> None:
     """The most mentioned entities."""
@@ -179,9 +221,12 @@ def entities(
 
     if entity_type and entity_type.upper() not in ENTITY_TYPES:
         raise UserError(f"unknown --type {entity_type!r} ({', '.join(ENTITY_TYPES)})")
-    sql = ("SELECT e.id, e.label, e.label_en, e.type, COUNT(*) AS n, COUNT(DISTINCT m.article_id) AS a "
-           "FROM entities e JOIN mentions m ON m.entity_id = e.id "
-           + ("WHERE e.type = ? " if entity_type else "") + "GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?")
+    sql = (
+        "SELECT e.id, e.label, e.label_en, e.type, COUNT(*) AS n, COUNT(DISTINCT m.article_id) AS a "
+        "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        + ("WHERE e.type = ? " if entity_type else "")
+        + "GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?"
+    )
     params = (entity_type.upper(), limit) if entity_type else (limit,)
     with Store(db, create=False) as store:
         for r in store.rows(sql, params):
@@ -196,7 +241,8 @@ def neighbors(
     co_mentions: Annotated[bool, typer.Option("--co-mentions")] = False,
 ) -> None:
     """An entity's relations, strongest first."""
-    from arabic_kg.graph import build_graph, find_node, neighbors as graph_neighbors
+    from arabic_kg.graph import build_graph, find_node
+    from arabic_kg.graph import neighbors as graph_neighbors
     from arabic_kg.store import Store
 
     with Store(db, create=False) as store:
@@ -244,8 +290,10 @@ def evaluate_ner(
     _check_writable(predictions.parent if str(predictions.parent) else Path("."))
     scores = evaluate_conll(conll, predictions, _options(lexicon, ner))
     for label, s in scores.items():
-        typer.echo(f"{label:<6} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
-                   f"(gold {s.get('gold', '-')}, predicted {s.get('predicted', '-')})")
+        typer.echo(
+            f"{label:<6} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+            f"(gold {s.get('gold', '-')}, predicted {s.get('predicted', '-')})"
+        )
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -279,8 +327,9 @@ class _progress:
             return None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            transient=True)
+        self.bar = Progress(
+            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        )
         self.bar.start()
         task = self.bar.add_task("extract", total=None)
         return lambda n: self.bar.advance(task, n)  # type: ignore[union-attr]
@@ -301,17 +350,17 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     try:
         app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except _EXITS as exc:
+        return int(getattr(exc, "exit_code", 0) or 0)
+    except _ABORTS:
         _err("interrupted")
         return 130
     except KeyboardInterrupt:
         _err("interrupted; the store keeps every batch committed so far (run build again to finish)")
         return 130
-    except click.ClickException as exc:
-        _err(f"error: {exc.format_message()}")
-        return exc.exit_code or 2
+    except _CLICK_ERRORS as exc:
+        _err(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
+        return getattr(exc, "exit_code", 2) or 2
     except (UserError, InputError, LexiconError, NerBackendError, StoreError, DaskUnavailable) as exc:
         _err(f"error: {exc}")
         return 1

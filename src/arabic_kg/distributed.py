@@ -31,7 +31,10 @@ class DaskRunner:
             self.client = Client(scheduler, timeout="20s")
         else:
             self.cluster = LocalCluster(
-                n_workers=workers or None, threads_per_worker=1, processes=True, dashboard_address=None,
+                n_workers=workers or None,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
             )
             self.client = Client(self.cluster)
         # Enough batches in flight to keep every worker busy, few enough to bound memory.

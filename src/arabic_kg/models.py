@@ -196,16 +196,25 @@ class LexiconEntry(BaseModel):
 
 
 class TriggerEntry(BaseModel):
-    """A relation trigger: a word (verb, verbal noun, participle) that states a relation."""
+    """A relation trigger: a word (verb, verbal noun, participle) or phrase that states a relation.
+
+    Forms are written naturally (one 3ms past or imperfective verb, a noun or plural, a participle,
+    or a phrase of several words); ``arabic_kg.relations.triggers`` generates their conjugations,
+    article and pronoun suffixes, and the future prefix (see docs/relations.md)."""
 
     model_config = ConfigDict(extra="forbid")
 
     relation: RelationType
-    # Normalized stems or full forms; see relations/triggers.py for how forms are matched.
     forms: list[str]
-    # Which argument the grammatical subject is: "agent" (X strikes Y) or "patient" (X trained by Y).
+    # "passive": the actor before the trigger is the patient and the agent follows
+    # (المدعومين من X، مدربين على أيدي X).
     voice: Literal["active", "passive"] = "active"
     pos: Literal["verb", "noun", "participle"] = "verb"
+    # Nouns: the role of an actor right after the noun (غارات التحالف: agent; تدريب المعارضة: patient).
+    genitive: Literal["agent", "patient"] = "agent"
+    # Prepositions that introduce the patient (strikes: على، ضد) or the partner (meets: مع، ب);
+    # empty: the defaults of the relation type.
+    preps: list[str] = Field(default_factory=list)
     note: str | None = None
 
 

@@ -1,8 +1,8 @@
 """The library API: extract from text or files, and build the store, graph and exports.
 
-    >>> import arabic_kg
-    >>> result = arabic_kg.extract_text("شنت فرنسا غارات على مواقع داعش في سوريا")
-    >>> report = arabic_kg.build(["data/raw"], "data/graphs")
+>>> import arabic_kg
+>>> result = arabic_kg.extract_text("شنت فرنسا غارات على مواقع داعش في سوريا")
+>>> report = arabic_kg.build(["data/raw"], "data/graphs")
 """
 
 from __future__ import annotations
@@ -60,8 +60,15 @@ class Extractor:
             by_id = {e.id: e for e in entities}
             relations = self._relations(text, tokens, sentences, refs, by_id, self.lexicon, article.id)
         return DocumentResult(
-            doc_id=article.doc_id or article.id, article_id=article.id, path=article.path, title=article.title,
-            date=article.date, url=article.url, source=article.source, entities=entities, relations=relations,
+            doc_id=article.doc_id or article.id,
+            article_id=article.id,
+            path=article.path,
+            title=article.title,
+            date=article.date,
+            url=article.url,
+            source=article.source,
+            entities=entities,
+            relations=relations,
         )
 
 
@@ -92,7 +99,9 @@ def extract_batch(articles: list[Article], options: ExtractOptions) -> list[Docu
 
 
 def iter_inputs(
-    paths: Sequence[str | Path], limits: Limits = Limits(), on_skip: Callable[[SkippedFile], None] | None = None
+    paths: Sequence[str | Path],
+    limits: Limits = Limits(),
+    on_skip: Callable[[SkippedFile], None] | None = None,
 ) -> Iterator[Article]:
     for source in discover(paths, limits):
         if isinstance(source, SkippedFile):
@@ -108,7 +117,9 @@ def iter_inputs(
 
 
 def extract_paths(
-    paths: Sequence[str | Path], options: ExtractOptions = ExtractOptions(), limits: Limits = Limits(),
+    paths: Sequence[str | Path],
+    options: ExtractOptions = ExtractOptions(),
+    limits: Limits = Limits(),
     on_skip: Callable[[SkippedFile], None] | None = None,
 ) -> Iterator[DocumentResult]:
     extractor = get_extractor(options)
@@ -128,7 +139,10 @@ class _PendingSource:
 
 
 def _batches(
-    paths: Sequence[str | Path], store: object, limits: Limits, report: BuildReport,
+    paths: Sequence[str | Path],
+    store: object,
+    limits: Limits,
+    report: BuildReport,
     on_skip: Callable[[SkippedFile], None] | None,
 ) -> Iterator[tuple[list[Article], list[_PendingSource]]]:
     """Batches of new articles, each with the sources it completes; unchanged sources are not read."""
@@ -168,7 +182,8 @@ def _batches(
             seen.add(item.id)
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
-                waiting.append(pending)
+                # Sources whose reading finished earlier are complete once this batch is written;
+                # the current one is not (its later articles are still to come).
                 yield batch, waiting
                 batch, waiting = [], []
         waiting.append(pending)
@@ -209,7 +224,7 @@ def build(
         try:
             batches = _batches(paths, store, limits, report, on_skip)
             for articles, results, done in runner(batches):
-                store.write_results(zip(articles, results))
+                store.write_results(zip(articles, results, strict=True))
                 report.articles_new += len(articles)
                 store.finish_sources((p.source.path, p.source.fingerprint, p.ids) for p in done)
                 if on_progress:

@@ -27,10 +27,17 @@ class RowSource(Protocol):
     def rows(self, sql: str, params: tuple[Any, ...] = ...) -> Any: ...
 
 
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from the dates articles carry (``2015-08-01 10:22:05``, ``2015-08-01T…``)."""
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return value[:10]
+    return None
+
+
 def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(name="arabic-kg")
     articles = {
-        r["id"]: {"title": r["title"], "date": r["date"], "url": r["url"], "source": r["source"]}
+        r["id"]: {"title": r["title"], "date": iso_date(r["date"]), "url": r["url"], "source": r["source"]}
         for r in store.rows("SELECT id, title, date, url, source FROM articles")
     }
     g.graph["articles"] = articles
@@ -50,17 +57,24 @@ def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGrap
         if eid not in mention_counts:
             continue
         g.add_node(
-            eid, label=r["label"], label_en=r["label_en"], type=r["type"], qid=r["qid"],
-            affiliation=r["affiliation"], mentions=mention_counts[eid], articles=len(article_ids[eid]),
+            eid,
+            label=r["label"],
+            label_en=r["label_en"],
+            type=r["type"],
+            qid=r["qid"],
+            affiliation=r["affiliation"],
+            mentions=mention_counts[eid],
+            articles=len(article_ids[eid]),
             aliases=[a for a, _ in alias_counts[eid].most_common(MAX_ALIASES)],
             article_ids=article_ids[eid][:MAX_ARTICLE_IDS],
         )
 
     where = "" if co_mentions else "WHERE r.type != 'co_mentioned'"
     sql = (
-        "SELECT r.id, r.type, r.source, r.target, r.polarity, r.modality, r.article_id, a.date, a.title, a.url, "
-        "e.text, e.start, e.end, e.trigger_text FROM relations r JOIN articles a ON a.id = r.article_id "
-        f"LEFT JOIN evidence e ON e.relation_id = r.id {where} ORDER BY r.type, r.source, r.target, a.date, r.id"
+        "SELECT r.id, r.type, r.source, r.target, r.polarity, r.modality, r.article_id, a.date, a.title, "
+        "a.url, e.text, e.start, e.end, e.trigger_text FROM relations r "
+        "JOIN articles a ON a.id = r.article_id LEFT JOIN evidence e ON e.relation_id = r.id "
+        f"{where} ORDER BY r.type, r.source, r.target, a.date, r.id"
     )
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     seen_relation: set[int] = set()
@@ -72,22 +86,38 @@ def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGrap
         data = edges.get(ek)
         if data is None:
             data = edges[ek] = {
-                "type": r["type"], "polarity": r["polarity"], "directed": r["type"] not in SYMMETRIC_RELATIONS,
-                "weight": 0, "article_set": set(), "first_date": None, "last_date": None,
-                "modality_asserted": 0, "modality_planned": 0, "modality_reported": 0, "evidence": [],
+                "type": r["type"],
+                "polarity": r["polarity"],
+                "directed": r["type"] not in SYMMETRIC_RELATIONS,
+                "weight": 0,
+                "article_set": set(),
+                "first_date": None,
+                "last_date": None,
+                "modality_asserted": 0,
+                "modality_planned": 0,
+                "modality_reported": 0,
+                "evidence": [],
             }
         if r["text"] is not None:
             data["weight"] += 1
             if len(data["evidence"]) < MAX_EVIDENCE:
-                data["evidence"].append({
-                    "article_id": r["article_id"], "title": r["title"], "date": r["date"], "url": r["url"],
-                    "text": r["text"], "start": r["start"], "end": r["end"], "trigger": r["trigger_text"],
-                })
+                data["evidence"].append(
+                    {
+                        "article_id": r["article_id"],
+                        "title": r["title"],
+                        "date": iso_date(r["date"]),
+                        "url": r["url"],
+                        "text": r["text"],
+                        "start": r["start"],
+                        "end": r["end"],
+                        "trigger": r["trigger_text"],
+                    }
+                )
         if r["id"] not in seen_relation:
             seen_relation.add(r["id"])
             data[f"modality_{r['modality']}"] += 1
             data["article_set"].add(r["article_id"])
-            date = r["date"]
+            date = iso_date(r["date"])
             if date:
                 data["first_date"] = min(filter(None, (data["first_date"], date)))
                 data["last_date"] = max(filter(None, (data["last_date"], date)))

@@ -16,13 +16,53 @@ from arabic_kg.models import LexiconEntry
 from arabic_kg.text import Token, normalize_light, orig_offset_in_token
 
 # Words that make the following capital a place, not an actor.
-_LOCATIVE = {"في", "الي", "من", "داخل", "قرب", "بالقرب", "نحو", "عبر", "العاصمه", "مدينه", "وصل", "زار", "الى"}
+_LOCATIVE = {
+    "في",
+    "الي",
+    "من",
+    "داخل",
+    "قرب",
+    "بالقرب",
+    "نحو",
+    "عبر",
+    "العاصمه",
+    "مدينه",
+    "وصل",
+    "زار",
+    "الى",
+}
+_DASHES = {"-", "–", "—", "ـ", "/"}
 _QUOTES = {"«", "»", '"', "“", "”", "'", "‘", "’"}
 _OPEN_QUOTES = {"«", '"', "“", "‘", "'"}
 _TYPE_PRIORITY = {"STATE": 0, "ORGANIZATION": 1, "PERSON": 2, "BASE": 3, "LOCATION": 4}
 # First words of multi-word place names (دير الزور، عين العرب، تل أبيض ...).
-_PLACE_PREFIXES = {"دير", "عين", "تل", "دار", "حوض", "حرف", "راس", "جسر", "بير", "كفر", "ابو", "بني", "خان",
-                   "مرج", "جبل", "وادي", "سوق", "باب", "بيت", "شيخ", "معره", "جسر", "سيدي", "ام", "بئر", "حي"}
+_PLACE_PREFIXES = {
+    "دير",
+    "عين",
+    "تل",
+    "دار",
+    "حوض",
+    "حرف",
+    "راس",
+    "جسر",
+    "بير",
+    "كفر",
+    "ابو",
+    "بني",
+    "خان",
+    "مرج",
+    "جبل",
+    "وادي",
+    "سوق",
+    "باب",
+    "بيت",
+    "شيخ",
+    "معره",
+    "سيدي",
+    "ام",
+    "بئر",
+    "حي",
+}
 
 
 @dataclass(slots=True)
@@ -38,6 +78,7 @@ class RawMention:
     method: str = "lexicon"
     role: str | None = None
     affiliation: str | None = None  # state id from a title's nationality adjective
+    alternatives: tuple[str, ...] = ()  # other entries an ambiguous spelling may name
 
 
 def unknown_id(entity_type: str, name_key: str) -> str:
@@ -101,17 +142,24 @@ class Matcher:
         return i, None
 
     def _pick(self, refs: list[tuple[str, str]]) -> tuple[LexiconEntry, str]:
-        order = {"alias": 0, "capital": 1, "context": 2}
-        entry_id, how = min(
-            refs, key=lambda r: (order[r[1]], _TYPE_PRIORITY[self.lex.entries[r[0]].type], r[0])
-        )
+        # A capital outranks the city's own LOCATION entry: whether it acts is decided later.
+        def rank(ref: tuple[str, str]) -> tuple[int, int, str]:
+            etype = self.lex.entries[ref[0]].type
+            how = {"alias": 0, "capital": 1, "context": 3}[ref[1]]
+            if ref[1] == "alias" and etype == "LOCATION":
+                how = 2
+            return how, _TYPE_PRIORITY[etype], ref[0]
+
+        entry_id, how = min(refs, key=rank)
         return self.lex.entries[entry_id], how
 
     # ------------------------------------------------------------------ main
     def find(self, tokens: Sequence[Token]) -> list[RawMention]:
         lex = self.lex
         n = len(tokens)
-        self._tags = self.tagger([t.text for t in tokens]) if self.tagger is not None and tokens else ["O"] * n
+        self._tags = (
+            self.tagger([t.text for t in tokens]) if self.tagger is not None and tokens else ["O"] * n
+        )
         mentions: list[RawMention] = []
         context: list[RawMention] = []
         covered = [False] * n
@@ -132,18 +180,51 @@ class Matcher:
                 adj_end, state = self._adjective_at(tokens, organ_end)
                 if state is not None and adj_end > end:
                     start, stop = self._span(tokens, i, adj_end, organ_cut)
-                    mentions.append(RawMention(i, adj_end, start, stop, "STATE", state,
-                                               " ".join(self._key(tokens, i, adj_end, organ_form)), "organ"))
+                    mentions.append(
+                        RawMention(
+                            i,
+                            adj_end,
+                            start,
+                            stop,
+                            "STATE",
+                            state,
+                            " ".join(self._key(tokens, i, adj_end, organ_form)),
+                            "organ",
+                        )
+                    )
                     for k in range(i, adj_end):
                         covered[k] = True
                     i = adj_end
                     continue
+            kunya = self._kunya(tokens, i, end)
+            if kunya is not None:
+                mentions.append(kunya)
+                for k in range(kunya.token_start, kunya.token_end):
+                    covered[k] = True
+                i = kunya.token_end
+                continue
             if end > i:
                 key = self._key(tokens, i, end, form)
                 entry, how = self._pick(lex.phrases[key])
                 start, stop = self._span(tokens, i, end, cut)
-                m = RawMention(i, end, start, stop, entry.type, entry.id, " ".join(key), how)
+                if entry.type == "ORGANIZATION":
+                    # صحيفة تليجراف → تليجراف: the outlet's name without the head noun is what
+                    # other spellings share (الوئام / صحيفة الوئام).
+                    head_end = self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0]
+                    if i < head_end < end:
+                        start = tokens[head_end].start
+                m = RawMention(
+                    i,
+                    end,
+                    start,
+                    stop,
+                    entry.type,
+                    entry.id,
+                    " ".join(key),
+                    "name" if how == "alias" else how,
+                )
                 if how == "context":
+                    m.alternatives = tuple(e for e, h in lex.phrases[key] if h == "context")
                     context.append(m)
                 else:
                     mentions.append(m)
@@ -153,43 +234,112 @@ class Matcher:
                 continue
             i += 1
         found_ids = {m.entry_id for m in mentions}
+        self._article_surnames = {m.name_key.split(" ")[-1] for m in mentions if m.type == "PERSON"}
         mentions.extend(self._titles(tokens, mentions, covered, context, found_ids))
         mentions.extend(self._heads(tokens, covered, context))
         # Ambiguous spellings count once the entity is named plainly, or after a cue word.
         found_ids = {m.entry_id for m in mentions}
         for m in context:
-            if m.entry_id in found_ids or self._cued(tokens, m):
-                if not any(covered[k] for k in range(m.token_start, m.token_end)):
-                    m.kind = "name"
-                    mentions.append(m)
-                    for k in range(m.token_start, m.token_end):
-                        covered[k] = True
+            named = [e for e in m.alternatives if e in found_ids]
+            if named:  # التحالف: the coalition this article has named
+                m.entry_id = named[0]
+            elif len(m.alternatives) > 1:
+                continue  # several entries and none named: no way to tell which one
+            confirmed = m.entry_id in found_ids or self._cued(tokens, m, mentions)
+            if confirmed and not any(covered[k] for k in range(m.token_start, m.token_end)):
+                m.kind = "name"
+                mentions.append(m)
+                for k in range(m.token_start, m.token_end):
+                    covered[k] = True
         if self.tagger is not None:
             mentions.extend(self._tagged(tokens, covered))
         self._resolve_capitals(tokens, mentions)
         mentions.sort(key=lambda m: m.token_start)
         return mentions
 
-    def _cued(self, tokens: Sequence[Token], m: RawMention) -> bool:
+    def _kunya(self, tokens: Sequence[Token], i: int, lexicon_end: int) -> RawMention | None:
+        """أبو + name (+ nisba): أبو همام، أبو أسامة العراقي. A lexicon kunya followed by a nisba
+        it does not have (أبو قتادة التونسي) is another person."""
+        n = len(tokens)
+        forms = dict(tokens[i].variants)
+        if "ابو" not in forms or i + 1 >= n or not self._is_name_word(tokens[i + 1]):
+            return None
+        if lexicon_end > i:
+            refs = self.lex.phrases.get(
+                tuple(t.norm for t in tokens[i + 1 : lexicon_end])
+                and ("ابو",) + tuple(t.norm for t in tokens[i + 1 : lexicon_end]),
+                [],
+            )
+            is_person = any(self.lex.entries[e].type == "PERSON" for e, _ in refs)
+            if not is_person or lexicon_end != i + 2:
+                return None
+        end = i + 2
+        if end < n and _is_nisba(tokens[end].norm) and self._is_name_word_or_adjective(tokens[end]):
+            end += 1
+        elif lexicon_end > i:
+            return None  # the lexicon's own kunya
+        cut = forms["ابو"]
+        start, stop = self._span(tokens, i, end, cut)
+        key = " ".join(("ابو",) + tuple(t.norm for t in tokens[i + 1 : end]))
+        return RawMention(i, end, start, stop, "PERSON", None, key, "name", "rule")
+
+    def _is_name_word_or_adjective(self, tok: Token) -> bool:
+        return tok.norm.isalpha() and (self._is_name_word(tok) or (tok.norm,) in self.lex.adjectives)
+
+    def _cued(self, tokens: Sequence[Token], m: RawMention, mentions: Sequence[RawMention] = ()) -> bool:
         i = m.token_start
+        prev_forms = {f for f, _ in tokens[i - 1].variants} if i > 0 else set()
         prev = tokens[i - 1].norm if i > 0 else ""
         prev2 = tuple(t.norm for t in tokens[max(0, i - 2) : i])
         if m.type == "PERSON":
-            return (prev,) in self.lex.titles or prev2 in self.lex.titles or (prev,) in self.lex.adjectives
+            return (
+                any((f,) in self.lex.titles for f in prev_forms)
+                or prev2 in self.lex.titles
+                or ((prev,) in self.lex.adjectives)
+            )
         if m.type == "BASE":
-            return prev in self.lex.base_heads
+            return bool(prev_forms & self.lex.base_heads)
         if m.type == "ORGANIZATION":
-            return (prev,) in self.lex.media_heads or prev2 in self.lex.media_heads or prev in _QUOTES and (
-                i > 1 and (tokens[i - 2].norm,) in self.lex.media_heads
+            return (
+                (prev,) in self.lex.media_heads
+                or prev2 in self.lex.media_heads
+                or prev in _QUOTES
+                and (i > 1 and (tokens[i - 2].norm,) in self.lex.media_heads)
             )
         if m.type == "LOCATION":
-            return prev in self.lex.location_heads
+            nxt = tokens[m.token_end].norm if m.token_end < len(tokens) else ""
+            if prev_forms & self.lex.location_heads or prev in _DASHES or nxt in _DASHES:
+                return True
+            return self._coordinated_with_place(tokens, m, mentions)
+        return False
+
+    @staticmethod
+    def _coordinated_with_place(
+        tokens: Sequence[Token], m: RawMention, mentions: Sequence[RawMention]
+    ) -> bool:
+        """A place in a list of places (حماة وحلب وحمص، or حلب، حماة): the list tells what it is."""
+        for other in mentions:
+            if other.type not in ("LOCATION", "STATE") or other.kind not in ("name", "capital"):
+                continue
+            # حلب وحماة: the و is on the second word
+            if other.token_end == m.token_start and tokens[m.token_start].norm[:1] == "و":
+                return True
+            if other.token_end + 1 == m.token_start and tokens[other.token_end].norm in ("،", ",", "و"):
+                return True
+            if other.token_start == m.token_end and tokens[other.token_start].norm[:1] == "و":
+                return True
+            if other.token_start == m.token_end + 1 and tokens[m.token_end].norm in ("،", ",", "و"):
+                return True
         return False
 
     # ------------------------------------------------------------------ titles
     def _titles(
-        self, tokens: Sequence[Token], mentions: list[RawMention], covered: list[bool],
-        context: list[RawMention], found_ids: set[str | None],
+        self,
+        tokens: Sequence[Token],
+        mentions: list[RawMention],
+        covered: list[bool],
+        context: list[RawMention],
+        found_ids: set[str | None],
     ) -> list[RawMention]:
         lex = self.lex
         out: list[RawMention] = []
@@ -214,8 +364,16 @@ class Matcher:
             j, state = self._adjective_at(tokens, j)
             adjective: RawMention | None = None
             if state is not None:
-                adjective = RawMention(adj_start, j, tokens[adj_start].start, tokens[j - 1].end, "STATE", state,
-                                       " ".join(t.norm for t in tokens[adj_start:j]), "adjective")
+                adjective = RawMention(
+                    adj_start,
+                    j,
+                    tokens[adj_start].start,
+                    tokens[j - 1].end,
+                    "STATE",
+                    state,
+                    " ".join(t.norm for t in tokens[adj_start:j]),
+                    "adjective",
+                )
             # A second title may follow (رئيس الأمن الداخلي السوري اللواء علي مملوك).
             t2_end = self._longest(tokens, j, lex.titles, self._title_prefixes)[0] if j < n else j
             if t2_end > j:
@@ -242,12 +400,24 @@ class Matcher:
                 # A title standing for the person named with it earlier (الرئيس الروسي → بوتين).
                 earlier = title_people[(title_key, state)]
                 start = tokens[i].start + orig_offset_in_token(tokens[i].text, t_cut)
-                out.append(RawMention(i, adj_start + (adjective.token_end - adjective.token_start), start,
-                                      adjective.end, "PERSON", earlier.entry_id, earlier.name_key, "title",
-                                      earlier.method, role))
+                out.append(
+                    RawMention(
+                        i,
+                        adj_start + (adjective.token_end - adjective.token_start),
+                        start,
+                        adjective.end,
+                        "PERSON",
+                        earlier.entry_id,
+                        earlier.name_key,
+                        "title",
+                        earlier.method,
+                        role,
+                    )
+                )
                 adjective = None
-            if adjective is not None and not any(covered[k] for k in range(adjective.token_start,
-                                                                          adjective.token_end)):
+            if adjective is not None and not any(
+                covered[k] for k in range(adjective.token_start, adjective.token_end)
+            ):
                 out.append(adjective)
                 for k in range(adjective.token_start, adjective.token_end):
                     covered[k] = True
@@ -262,12 +432,18 @@ class Matcher:
         for form, cut in tok.variants:
             if cut and len(form) < 3:
                 continue
-            if ((cut and form in self.lex.stopwords) or (form,) in self.lex.adjectives or (form,) in self.lex.titles
-                    or (form,) in self.lex.organs):
+            if (
+                (cut and form in self.lex.stopwords)
+                or (form,) in self.lex.adjectives
+                or (form,) in self.lex.titles
+                or (form,) in self.lex.organs
+            ):
                 return False
         return True
 
     def _unknown_person(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> RawMention | None:
+        if tokens[j].norm in self._article_surnames:
+            return None  # a surname of someone named in full: the partial-name pass links it
         quoted = j > 0 and tokens[j - 1].norm in _OPEN_QUOTES
         k = j
         limit = j + (5 if quoted else 3)
@@ -290,7 +466,9 @@ class Matcher:
         return RawMention(j, k, tokens[j].start, tokens[k - 1].end, "PERSON", None, name_key, "name", "rule")
 
     # ------------------------------------------------------------------ head nouns
-    def _heads(self, tokens: Sequence[Token], covered: list[bool], context: list[RawMention]) -> list[RawMention]:
+    def _heads(
+        self, tokens: Sequence[Token], covered: list[bool], context: list[RawMention]
+    ) -> list[RawMention]:
         lex = self.lex
         out: list[RawMention] = []
         n = len(tokens)
@@ -307,30 +485,58 @@ class Matcher:
                 continue
             if forms & lex.base_heads:
                 nxt = tokens[i + 1]
-                if nxt.norm.isdigit() or (self._is_name_word(nxt) and nxt.norm not in lex.base_suffixes
-                                          and self._tags[i + 1] != "O"):
+                if nxt.norm.isdigit() or (
+                    self._is_name_word(nxt) and nxt.norm not in lex.base_suffixes and self._tags[i + 1] != "O"
+                ):
                     form, cut = next((f, c) for f, c in tokens[i].variants if f in lex.base_heads)
                     start, stop = self._span(tokens, i, i + 2, cut)
                     covered[i + 1] = True
-                    out.append(RawMention(i, i + 2, start, stop, "BASE", None,
-                                          " ".join(self._key(tokens, i, i + 2, form)), "name", "rule"))
+                    out.append(
+                        RawMention(
+                            i,
+                            i + 2,
+                            start,
+                            stop,
+                            "BASE",
+                            None,
+                            " ".join(self._key(tokens, i, i + 2, form)),
+                            "name",
+                            "rule",
+                        )
+                    )
                 continue
             if forms & lex.location_heads:
                 nxt = tokens[i + 1]
-                if not self._is_name_word(nxt) or not nxt.norm.startswith("ال") and len(nxt.norm) < 3:
+                if not self._is_name_word(nxt) or len(nxt.norm) < 3 or nxt.norm[2:] in _COMMON_DEFINITE:
                     continue
-                if nxt.norm.startswith("ال") and nxt.norm[2:] in _COMMON_DEFINITE:
-                    continue
+                if {f for f, c in nxt.variants if c} & (lex.location_heads | lex.base_heads):
+                    continue  # وقرية بريف إدلب: the next word is itself a head noun
                 k = i + 2
-                if (nxt.norm in _PLACE_PREFIXES and k < n and not covered[k] and self._is_name_word(tokens[k])):
+                if nxt.norm in _PLACE_PREFIXES and k < n and not covered[k] and self._is_name_word(tokens[k]):
                     k += 1
                 for x in range(i + 1, k):
                     covered[x] = True
-                out.append(RawMention(i + 1, k, nxt.start, tokens[k - 1].end, "LOCATION", None,
-                                      " ".join(t.norm for t in tokens[i + 1 : k]), "name", "rule"))
+                # The head stays in the mention (ولاية البركة، حي الميسر): with it the name is unambiguous.
+                form, cut = next((f, c) for f, c in tokens[i].variants if f in lex.location_heads)
+                start, stop = self._span(tokens, i, k, cut)
+                out.append(
+                    RawMention(
+                        i,
+                        k,
+                        start,
+                        stop,
+                        "LOCATION",
+                        None,
+                        " ".join(self._key(tokens, i, k, form)),
+                        "name",
+                        "rule",
+                    )
+                )
         return out
 
-    def _foreign_name(self, tokens: Sequence[Token], j: int, covered: list[bool], etype: str) -> RawMention | None:
+    def _foreign_name(
+        self, tokens: Sequence[Token], j: int, covered: list[bool], etype: str
+    ) -> RawMention | None:
         n = len(tokens)
         quoted = tokens[j].norm in _OPEN_QUOTES
         if quoted:
@@ -342,8 +548,13 @@ class Matcher:
             first, last = j + 1, k
         else:
             k = j
-            while (k < n and k < j + 4 and not covered[k] and self._is_name_word(tokens[k])
-                   and not tokens[k].norm.startswith("ال")):
+            while (
+                k < n
+                and k < j + 4
+                and not covered[k]
+                and self._is_name_word(tokens[k])
+                and not tokens[k].norm.startswith("ال")
+            ):
                 k += 1
             if k == j:
                 return None
@@ -352,8 +563,17 @@ class Matcher:
             return None
         for x in range(first, last):
             covered[x] = True
-        return RawMention(first, last, tokens[first].start, tokens[last - 1].end, etype, None,
-                          " ".join(t.norm for t in tokens[first:last]), "name", "rule")
+        return RawMention(
+            first,
+            last,
+            tokens[first].start,
+            tokens[last - 1].end,
+            etype,
+            None,
+            " ".join(t.norm for t in tokens[first:last]),
+            "name",
+            "rule",
+        )
 
     # ------------------------------------------------------------------ tagger
     def _tagged(self, tokens: Sequence[Token], covered: list[bool]) -> list[RawMention]:
@@ -389,8 +609,10 @@ class Matcher:
                 if form.startswith("ال") or form in self._name_words:
                     cut = c
                     break
-            key = tuple([dict((c, f) for f, c in first.variants).get(cut, first.norm)]
-                        + [t.norm for t in tokens[i + 1 : j]])
+            key = tuple(
+                [dict((c, f) for f, c in first.variants).get(cut, first.norm)]
+                + [t.norm for t in tokens[i + 1 : j]]
+            )
             if len(key) == 1 and (key[0] in self.lex.stopwords or len(key[0]) < 3):
                 continue
             start, stop = self._span(tokens, i, j, cut)
@@ -408,12 +630,17 @@ class Matcher:
         acting: set[str] = set()
         for m in caps:
             i = m.token_start
+            prev_forms = {f for f, _ in tokens[i - 1].variants} if i > 0 else set()
             prev = tokens[i - 1].norm if i > 0 else ""
             cut_prefix = m.start > tokens[i].start  # a proclitic was cut: بدمشق، لدمشق
             written = tokens[i].norm
-            locative = prev in _LOCATIVE or (cut_prefix and written[:1] in "بل" and not written.startswith("لل"))
-            if cut_prefix and written[:1] == "و" and not written[1:2] in ("ب", "ل"):
-                locative = prev in _LOCATIVE
+            nxt = tokens[m.token_end].norm if m.token_end < len(tokens) else ""
+            locative = bool(prev_forms & _LOCATIVE) or (
+                cut_prefix and written[:1] in "بل" and not written.startswith("لل")
+            )
+            locative = locative or nxt in _DASHES or prev in _DASHES  # a dateline: باريس – ...
+            if cut_prefix and written[:1] == "و" and written[1:2] not in ("ب", "ل"):
+                locative = bool(prev_forms & _LOCATIVE)
             if not locative:
                 acting.add(m.name_key)
         for m in caps:
@@ -436,9 +663,43 @@ class Matcher:
 
 
 # Definite nouns that follow a place head without naming a place (منطقة الحدود، المدينة القديمة).
-_COMMON_DEFINITE = {"حدود", "عمليات", "قتال", "اشتباكات", "نزاع", "صراع", "امنيه", "عازله", "محيطه", "مجاوره",
-                    "قريبه", "شماليه", "جنوبيه", "شرقيه", "غربيه", "وسطى", "صناعيه", "تجاريه", "عربيه", "اسلاميه",
-                    "اولى", "ثانيه", "ذاتها", "نفسها", "كبرى", "جديده", "قديمه", "اخرى", "محتله", "منكوبه"}
+_COMMON_DEFINITE = {
+    "حدود",
+    "عمليات",
+    "قتال",
+    "اشتباكات",
+    "نزاع",
+    "صراع",
+    "امنيه",
+    "عازله",
+    "محيطه",
+    "مجاوره",
+    "قريبه",
+    "شماليه",
+    "جنوبيه",
+    "شرقيه",
+    "غربيه",
+    "وسطى",
+    "صناعيه",
+    "تجاريه",
+    "عربيه",
+    "اسلاميه",
+    "اولى",
+    "ثانيه",
+    "ذاتها",
+    "نفسها",
+    "كبرى",
+    "جديده",
+    "قديمه",
+    "اخرى",
+    "محتله",
+    "منكوبه",
+}
+
+
+def _is_nisba(norm: str) -> bool:
+    """A definite relational adjective (العراقي، الكردي، الشامي) used as a name's last part."""
+    return norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 5
 
 
 def _prefixes(keys) -> set[tuple[str, ...]]:  # type: ignore[no-untyped-def]

@@ -16,7 +16,9 @@ from arabic_kg.ner.matcher import RawMention, unknown_id
 from arabic_kg.text import Token
 
 
-def _link_partial_names(tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+def _link_partial_names(
+    tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon
+) -> list[RawMention]:
     """Surname mentions of persons named in full earlier in the article."""
     covered = [False] * len(tokens)
     for m in mentions:
@@ -53,8 +55,21 @@ def _link_partial_names(tokens: Sequence[Token], mentions: list[RawMention], lex
             from arabic_kg.text import orig_offset_in_token
 
             start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
-            out.append(RawMention(i, i + length, start, tokens[i + length - 1].end, "PERSON", hit.entry_id,
-                                  hit.name_key, "partial", "coreference", hit.role, hit.affiliation))
+            out.append(
+                RawMention(
+                    i,
+                    i + length,
+                    start,
+                    tokens[i + length - 1].end,
+                    "PERSON",
+                    hit.entry_id,
+                    hit.name_key,
+                    "partial",
+                    "coreference",
+                    hit.role,
+                    hit.affiliation,
+                )
+            )
             for k in range(i, i + length):
                 covered[k] = True
             break
@@ -101,15 +116,32 @@ def resolve(
             affiliation = None
         if affiliation is None:
             affiliation = next((m.affiliation for m in ms if m.affiliation), None)
-        entities.append(Entity(
-            id=local_id, canonical_id=canonical, label=label, label_en=label_en, type=etype, qid=qid,
-            affiliation=affiliation,
-            mentions=[Mention(text=text[m.start : m.end], start=m.start, end=m.end, method=m.method) for m in ms],
-        ))
+        entities.append(
+            Entity(
+                id=local_id,
+                canonical_id=canonical,
+                label=label,
+                label_en=label_en,
+                type=etype,
+                qid=qid,
+                affiliation=affiliation,
+                mentions=[
+                    Mention(text=text[m.start : m.end], start=m.start, end=m.end, method=m.method) for m in ms
+                ],
+            )
+        )
     refs = [
-        MentionRef(entity=local[_canonical(m)], canonical_id=_canonical(m), type=lex.entries[m.entry_id].type
-                   if m.entry_id in lex.entries else m.type, start=m.start, end=m.end,
-                   token_start=m.token_start, token_end=m.token_end, kind=m.kind, role=m.role)
+        MentionRef(
+            entity=local[_canonical(m)],
+            canonical_id=_canonical(m),
+            type=lex.entries[m.entry_id].type if m.entry_id in lex.entries else m.type,
+            start=m.start,
+            end=m.end,
+            token_start=m.token_start,
+            token_end=m.token_end,
+            kind=m.kind,
+            role=m.role,
+        )
         for m in mentions
     ]
     return entities, refs

@@ -63,8 +63,9 @@ class Store:
         if version is None:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(version[0]) != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version[0]}, this tool reads {SCHEMA_VERSION}; "
-                             "use --rebuild")
+            raise StoreError(
+                f"{self.path}: schema version {version[0]}, this tool reads {SCHEMA_VERSION}; use --rebuild"
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -94,15 +95,23 @@ class Store:
         """Mark sources as complete; drop articles a changed source no longer holds."""
         with self._tx():
             for path, fingerprint, ids in done:
-                old = [r[0] for r in self.db.execute(
-                    "SELECT id FROM articles WHERE path=? OR path LIKE ?", (path, path + "::%"))]
+                old = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT id FROM articles WHERE path=? OR path LIKE ?", (path, path + "::%")
+                    )
+                ]
                 stale = [a for a in old if a not in ids]
                 self._delete_articles(stale)
-                self.db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", (path, fingerprint, len(ids)))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", (path, fingerprint, len(ids))
+                )
 
     def _delete_articles(self, ids: list[str]) -> None:
         for article_id in ids:
-            rel_ids = [r[0] for r in self.db.execute("SELECT id FROM relations WHERE article_id=?", (article_id,))]
+            rel_ids = [
+                r[0] for r in self.db.execute("SELECT id FROM relations WHERE article_id=?", (article_id,))
+            ]
             self.db.executemany("DELETE FROM evidence WHERE relation_id=?", [(r,) for r in rel_ids])
             self.db.execute("DELETE FROM relations WHERE article_id=?", (article_id,))
             self.db.execute("DELETE FROM mentions WHERE article_id=?", (article_id,))
@@ -119,8 +128,18 @@ class Store:
                     continue
                 self.db.execute(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (article.id, article.content_hash, article.path, article.doc_id, article.title,
-                     article.date, article.url, article.source, article.author, article.text),
+                    (
+                        article.id,
+                        article.content_hash,
+                        article.path,
+                        article.doc_id,
+                        article.title,
+                        article.date,
+                        article.url,
+                        article.source,
+                        article.author,
+                        article.text,
+                    ),
                 )
                 canon = {e.id: e.canonical_id for e in result.entities}
                 for e in result.entities:
@@ -141,25 +160,50 @@ class Store:
                     cur = self.db.execute(
                         "INSERT INTO relations (article_id, type, source, target, polarity, modality, "
                         "attributed_to) VALUES (?,?,?,?,?,?,?)",
-                        (article.id, r.type, source, target, r.polarity, r.modality,
-                         canon.get(r.attributed_to or "")),
+                        (
+                            article.id,
+                            r.type,
+                            source,
+                            target,
+                            r.polarity,
+                            r.modality,
+                            canon.get(r.attributed_to or ""),
+                        ),
                     )
                     rel_id = cur.lastrowid
                     self.db.executemany(
                         "INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?)",
-                        [(rel_id, article.id, ev.text, ev.start, ev.end,
-                          ev.trigger.text if ev.trigger else None, ev.trigger.start if ev.trigger else None,
-                          ev.trigger.end if ev.trigger else None) for ev in r.evidence],
+                        [
+                            (
+                                rel_id,
+                                article.id,
+                                ev.text,
+                                ev.start,
+                                ev.end,
+                                ev.trigger.text if ev.trigger else None,
+                                ev.trigger.start if ev.trigger else None,
+                                ev.trigger.end if ev.trigger else None,
+                            )
+                            for ev in r.evidence
+                        ],
                     )
 
     # ------------------------------------------------------------------ reading
     def counts(self) -> dict[str, Any]:
         q = self.db.execute
         articles = q("SELECT COUNT(*) FROM articles").fetchone()[0]
-        by_type = dict(q("SELECT type, COUNT(*) FROM entities WHERE id IN (SELECT DISTINCT entity_id FROM mentions) "
-                         "GROUP BY type ORDER BY type").fetchall())
-        rel_by_type = dict(q("SELECT type, COUNT(*) FROM (SELECT DISTINCT type, source, target, polarity "
-                             "FROM relations) GROUP BY type ORDER BY type").fetchall())
+        by_type = dict(
+            q(
+                "SELECT type, COUNT(*) FROM entities WHERE id IN (SELECT DISTINCT entity_id FROM mentions) "
+                "GROUP BY type ORDER BY type"
+            ).fetchall()
+        )
+        rel_by_type = dict(
+            q(
+                "SELECT type, COUNT(*) FROM (SELECT DISTINCT type, source, target, polarity "
+                "FROM relations) GROUP BY type ORDER BY type"
+            ).fetchall()
+        )
         return {
             "articles": articles,
             "entities": sum(by_type.values()),

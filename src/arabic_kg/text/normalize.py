@@ -21,7 +21,9 @@ from camel_tools.utils.normalize import (
 
 TATWEEL = "\u0640"
 # Bidi controls, zero-width characters and the BOM: invisible, but they break matching.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
+)
 _EXTRA_LETTERS = {
     "ؤ": "و",  # hamza seats vary between writers
     "ئ": "ي",

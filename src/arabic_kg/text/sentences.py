@@ -27,9 +27,15 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and m.start() > 0 and m.end() < len(text):
-            if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
-                continue
+        inside_number = (
+            text[m.start()] == "."
+            and m.start() > 0
+            and m.end() < len(text)
+            and text[m.start() - 1].isdigit()
+            and text[m.end()].isdigit()
+        )
+        if inside_number:
+            continue
         _append(out, text, pos, m.end())
         pos = m.end()
     _append(out, text, pos, len(text))
