@@ -183,13 +183,30 @@ def test_vanished_file(tmp_path: Path) -> None:
     assert isinstance(item, SkippedFile) and item.reason == "cannot read: No such file or directory"
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads everything")
-def test_permission_denied(tmp_path: Path) -> None:
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(BODY, encoding="utf-8")
-    path.chmod(0)
     locked = tmp_path / "locked"
     locked.mkdir()
+    if os.geteuid() == 0:
+        # root reads everything: make the operating system refuse, as it does for other users
+        from arabic_kg.ingest import discovery, readers
+
+        real_open, real_scandir = os.open, os.scandir
+
+        def deny_open(p, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if str(p).endswith("secret.txt"):
+                raise PermissionError(13, "Permission denied", str(p))
+            return real_open(p, *args, **kwargs)
+
+        def deny_scandir(p):  # type: ignore[no-untyped-def]
+            if str(p).endswith("locked"):
+                raise PermissionError(13, "Permission denied", str(p))
+            return real_scandir(p)
+
+        monkeypatch.setattr(readers.os, "open", deny_open)
+        monkeypatch.setattr(discovery.os, "scandir", deny_scandir)
+    path.chmod(0)
     locked.chmod(0)
     try:
         reasons = {Path(i.path).name: i.reason for i in run([tmp_path]) if isinstance(i, SkippedFile)}
