@@ -100,6 +100,16 @@ def test_fuzz_offsets_and_sentences(text: str) -> None:
         assert text[tok.start : tok.end] == tok.text
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="وبلكفالسريداعشءأإآىةـًٌٍَُِّْ \u200f\u202e.؟!؛،«»()\n0123٣abc", max_size=120))
+def test_tokens_are_camel_tools_tokens(text: str) -> None:
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    assert [t.text for t in tokenize(text) if t.norm] == [
+        p for p in simple_word_tokenize(text, split_digits=True) if normalize(p)
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="وبلكفالسريداعشءأإآىةـًٌٍَُِّْ \u200f\u202e.؟!؛\n0123٣", max_size=120))
 def test_fuzz_arabic_heavy(text: str) -> None:

@@ -47,12 +47,27 @@ def proclitic_variants(norm: str) -> list[tuple[str, int]]:
     return out
 
 
+def _word_pieces(text: str) -> list[str]:
+    """camel-tools' ``simple_word_tokenize`` (with ``split_digits``), word by word.
+
+    A whitespace-separated word made only of letters, or only of digits, is its own token for
+    camel-tools too; only the other words (punctuation, digits glued to letters, diacritics) go
+    through its per-character tokenizer. Same tokens, a fraction of the time."""
+    pieces: list[str] = []
+    for word in text.split():
+        if word.isalpha() or word.isdigit():
+            pieces.append(word)
+        else:
+            pieces.extend(simple_word_tokenize(word, split_digits=True))
+    return pieces
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """camel-tools' word tokenizer, with each token's offsets into ``text``."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
     pos = start
-    for piece in simple_word_tokenize(text[start:end], split_digits=True):
+    for piece in _word_pieces(text[start:end]):
         at = text.find(piece, pos, end)
         if at < 0:  # cannot happen for a tokenizer that only splits; be safe anyway
             continue
