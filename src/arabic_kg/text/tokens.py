@@ -47,6 +47,12 @@ def proclitic_variants(norm: str) -> list[tuple[str, int]]:
     return out
 
 
+# Word forms repeat across articles: their normalized form and variants are computed once.
+# (The variants list is shared between tokens: callers never mutate it.)
+_FORMS: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+_FORMS_MAX = 200_000
+
+
 def _word_pieces(text: str) -> list[str]:
     """camel-tools' ``simple_word_tokenize`` (with ``split_digits``), word by word.
 
@@ -71,9 +77,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         at = text.find(piece, pos, end)
         if at < 0:  # cannot happen for a tokenizer that only splits; be safe anyway
             continue
-        norm = normalize(piece)
         pos = at + len(piece)
+        cached = _FORMS.get(piece)
+        if cached is None:
+            norm = normalize(piece)
+            cached = (norm, proclitic_variants(norm) if norm else [])
+            if len(_FORMS) < _FORMS_MAX:
+                _FORMS[piece] = cached
+        norm, variants = cached
         if not norm:
             continue
-        tokens.append(Token(piece, at, pos, norm, len(tokens), proclitic_variants(norm)))
+        tokens.append(Token(piece, at, pos, norm, len(tokens), variants))
     return tokens
