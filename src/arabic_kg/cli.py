@@ -193,7 +193,7 @@ def export(
     target = out or db.parent
     _check_writable(target)
     with Store(db, create=False) as store:
-        graph = build_graph(store, co_mentions=True)
+        graph = build_graph(store, co_mentions=co_mentions)
     graph = filter_graph(
         graph,
         min_weight=min_weight,
@@ -246,7 +246,7 @@ def neighbors(
     from arabic_kg.store import Store
 
     with Store(db, create=False) as store:
-        graph = build_graph(store, co_mentions=co_mentions)
+        graph = build_graph(store, co_mentions=co_mentions, isolated=True)
     node = find_node(graph, name)
     if node is None:
         raise UserError(f"no entity named {name!r} in {db}")

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from arabic_kg.ingest import Limits, SourceFile, content_hash, discover, read_source
 from arabic_kg.lexicon import Lexicon, load_lexicon
@@ -218,7 +219,8 @@ def build(
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
     report = BuildReport()
-    get_extractor(options)  # fail early (bad lexicon, missing model) before touching the store
+    if options.lexicon_files or options.ner != "builtin" or options.model:
+        get_extractor(options)  # fail early (bad lexicon, missing model) before touching the store
     with Store(db_path) as store:
         runner = _make_runner(engine, workers, scheduler, options)
         try:
@@ -235,7 +237,7 @@ def build(
         report.articles_total = counts["articles"]
         report.entities_by_type = counts["entities_by_type"]
         report.relations_by_type = counts["relations_by_type"]
-        graph = build_graph(store, co_mentions=True)
+        graph = build_graph(store, co_mentions=co_mentions)
     written = export_graph(graph, out, formats=formats, co_mentions=co_mentions)
     report.outputs = {k: str(v) for k, v in written.items()}
     report.outputs["store"] = str(db_path)
@@ -254,26 +256,34 @@ class _LocalRunner:
     def __init__(self, workers: int, options: ExtractOptions) -> None:
         self.workers = workers
         self.options = options
-        self.pool = None
-        if workers > 1:
-            import multiprocessing as mp
+        self.pool: Any = None
 
-            self.pool = mp.get_context("fork").Pool(workers, initializer=get_extractor, initargs=(options,))
+    def _start_pool(self) -> None:
+        # Started on the first full batch, after this process loaded the extractor: forked
+        # workers share it instead of loading their own, and a build that adds a handful of
+        # articles never pays for a pool at all.
+        import multiprocessing as mp
+
+        get_extractor(self.options)
+        self.pool = mp.get_context("fork").Pool(
+            self.workers, initializer=get_extractor, initargs=(self.options,)
+        )
 
     def __call__(self, batches: BatchIn) -> Iterator[tuple[list[Article], list[DocumentResult], list]]:
-        if self.pool is None:
-            for articles, done in batches:
-                yield articles, extract_batch(articles, self.options), done
-            return
-        pending: list[tuple[list[Article], list, object]] = []
+        pending: list[tuple[list[Article], list, Any]] = []
         window = self.workers * 3
         for articles, done in batches:
+            if self.pool is None and self.workers > 1 and len(articles) >= BATCH_SIZE:
+                self._start_pool()
+            if self.pool is None:
+                yield articles, extract_batch(articles, self.options) if articles else [], done
+                continue
             pending.append((articles, done, self.pool.apply_async(extract_batch, (articles, self.options))))
             while len(pending) > window:
                 a, d, fut = pending.pop(0)
-                yield a, fut.get(), d  # type: ignore[attr-defined]
+                yield a, fut.get(), d
         for a, d, fut in pending:
-            yield a, fut.get(), d  # type: ignore[attr-defined]
+            yield a, fut.get(), d
 
     def close(self) -> None:
         if self.pool is not None:

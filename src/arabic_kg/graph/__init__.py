@@ -11,7 +11,7 @@ Contract (what the export stage reads):
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any, Protocol
 
 import networkx as nx
@@ -34,42 +34,71 @@ def iso_date(value: str | None) -> str | None:
     return None
 
 
-def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGraph:
+def build_graph(store: RowSource, *, co_mentions: bool = True, isolated: bool = False) -> nx.MultiDiGraph:
+    """The graph of the store. Nodes are the entities that take part in an edge (all entities
+    with ``isolated``); co-mention links only with ``co_mentions``. Counting is done by SQLite."""
     g = nx.MultiDiGraph(name="arabic-kg")
-    articles = {
+    edges = _edges(store, co_mentions)
+    if isolated:
+        wanted = {r[0] for r in store.rows("SELECT DISTINCT entity_id FROM mentions")}
+    else:
+        wanted = {n for (source, target, _) in edges for n in (source, target)}
+    nodes = _nodes(store, wanted)
+    for eid in sorted(nodes):
+        g.add_node(eid, **nodes[eid])
+    for (source, target, key), data in edges.items():
+        if source in nodes and target in nodes:
+            g.add_edge(source, target, key=key, **data)
+    referenced = {a for _, d in g.nodes(data=True) for a in d["article_ids"]}
+    referenced |= {ev["article_id"] for *_, d in g.edges(keys=True, data=True) for ev in d["evidence"]}
+    g.graph["articles"] = {
         r["id"]: {"title": r["title"], "date": iso_date(r["date"]), "url": r["url"], "source": r["source"]}
         for r in store.rows("SELECT id, title, date, url, source FROM articles")
+        if r["id"] in referenced
     }
-    g.graph["articles"] = articles
+    return g
 
-    mention_counts: Counter[str] = Counter()
-    article_ids: dict[str, list[str]] = defaultdict(list)
-    alias_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in store.rows("SELECT entity_id, article_id, text FROM mentions ORDER BY article_id, start"):
-        eid = r["entity_id"]
-        mention_counts[eid] += 1
-        ids = article_ids[eid]
-        if not ids or ids[-1] != r["article_id"]:
-            ids.append(r["article_id"])
-        alias_counts[eid][r["text"]] += 1
-    for r in store.rows("SELECT id, label, label_en, type, qid, affiliation FROM entities ORDER BY id"):
-        eid = r["id"]
-        if eid not in mention_counts:
-            continue
-        g.add_node(
-            eid,
-            label=r["label"],
-            label_en=r["label_en"],
-            type=r["type"],
-            qid=r["qid"],
-            affiliation=r["affiliation"],
-            mentions=mention_counts[eid],
-            articles=len(article_ids[eid]),
-            aliases=[a for a, _ in alias_counts[eid].most_common(MAX_ALIASES)],
-            article_ids=article_ids[eid][:MAX_ARTICLE_IDS],
+
+def _nodes(store: RowSource, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    if not wanted:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    counts = {
+        r[0]: (r[1], r[2])
+        for r in store.rows(
+            "SELECT entity_id, COUNT(*), COUNT(DISTINCT article_id) FROM mentions GROUP BY entity_id"
         )
+        if r[0] in wanted
+    }
+    aliases: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in store.rows("SELECT entity_id, text, COUNT(*) FROM mentions GROUP BY entity_id, text"):
+        if r[0] in wanted:
+            aliases[r[0]].append((-r[2], r[1]))
+    article_ids: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id"):
+        ids = article_ids.get(r[0]) if r[0] in wanted else None
+        if r[0] in wanted and (ids is None or len(ids) < MAX_ARTICLE_IDS):
+            article_ids[r[0]].append(r[1])
+    for r in store.rows("SELECT id, label, label_en, type, qid, affiliation FROM entities"):
+        eid = r["id"]
+        if eid not in counts:
+            continue
+        out[eid] = {
+            "label": r["label"],
+            "label_en": r["label_en"],
+            "type": r["type"],
+            "qid": r["qid"],
+            "affiliation": r["affiliation"],
+            "mentions": counts[eid][0],
+            "articles": counts[eid][1],
+            "aliases": [a for _, a in sorted(aliases[eid])[:MAX_ALIASES]],
+            "article_ids": article_ids[eid],
+        }
+    return out
 
-    where = "" if co_mentions else "WHERE r.type != 'co_mentioned'"
+
+def _edges(store: RowSource, co_mentions: bool) -> dict[tuple[str, str, str], dict[str, Any]]:
+    where = "WHERE r.source != r.target" + ("" if co_mentions else " AND r.type != 'co_mentioned'")
     sql = (
         "SELECT r.id, r.type, r.source, r.target, r.polarity, r.modality, r.article_id, a.date, a.title, "
         "a.url, e.text, e.start, e.end, e.trigger_text FROM relations r "
@@ -79,8 +108,6 @@ def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGrap
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     seen_relation: set[int] = set()
     for r in store.rows(sql):
-        if r["source"] not in g or r["target"] not in g or r["source"] == r["target"]:
-            continue
         key = f"{r['type']}|{r['polarity']}"
         ek = (r["source"], r["target"], key)
         data = edges.get(ek)
@@ -121,13 +148,12 @@ def build_graph(store: RowSource, *, co_mentions: bool = True) -> nx.MultiDiGrap
             if date:
                 data["first_date"] = min(filter(None, (data["first_date"], date)))
                 data["last_date"] = max(filter(None, (data["last_date"], date)))
-    for (source, target, key), data in edges.items():
+    for data in edges.values():
         data["articles"] = len(data.pop("article_set"))
         data["weight"] = max(data["weight"], 1)
         counts = {m: data[f"modality_{m}"] for m in ("asserted", "planned", "reported")}
         data["modality"] = max(counts, key=lambda m: (counts[m], m == "asserted"))
-        g.add_edge(source, target, key=key, **data)
-    return g
+    return edges
 
 
 def neighbors(g: nx.MultiDiGraph, node: str) -> list[tuple[str, str, str, int]]:
