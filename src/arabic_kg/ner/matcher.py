@@ -283,6 +283,23 @@ class Matcher:
         key = " ".join(("ابو",) + tuple(t.norm for t in tokens[i + 1 : end]))
         return RawMention(i, end, start, stop, "PERSON", None, key, "name", "rule")
 
+    def _is_head_or_common(self, tok: Token) -> bool:
+        """A head noun (قرية، ريف، صحيفة), title or stopword, with or without proclitics and ال."""
+        lex = self.lex
+        for form, _ in tok.variants:
+            bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+            for f in (form, bare):
+                if (
+                    f in lex.location_heads
+                    or f in lex.base_heads
+                    or f in lex.org_heads
+                    or (f,) in lex.media_heads
+                    or (f,) in lex.titles
+                    or f in lex.stopwords
+                ):
+                    return True
+        return False
+
     def _is_name_word_or_adjective(self, tok: Token) -> bool:
         return tok.norm.isalpha() and (self._is_name_word(tok) or (tok.norm,) in self.lex.adjectives)
 
@@ -602,6 +619,10 @@ class Matcher:
                 continue
             if etype == "PERSON" and j - i < 2:
                 continue
+            if any(self._is_head_or_common(t) for t in tokens[i:j]):
+                continue  # ريف، قرية، المدينة: head nouns and common words are not names
+            if etype == "PERSON" and any(t.norm in self._article_surnames for t in tokens[i + 1 : j]):
+                continue  # ترأس الفضلي: a known surname; the partial-name pass links it alone
             # Strip a conjunction/preposition only when the rest is a known word form.
             cut = 0
             first = tokens[i]

@@ -1,0 +1,251 @@
+"""NER tagger: CoNLL readers, span scoring, training / save / load, the shipped model."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from arabic_kg.ner.conll import detect_format, read_conll, span_prf, spans, write_conll
+from arabic_kg.ner.tagger import NerTagger, build_gazetteer, default_model_path, proclitic_forms
+from arabic_kg.ner.training import train_from_files
+
+ANERCORP = """\
+فرانكفورت B-LOC
+أعلن O
+اتحاد B-ORG
+صناعة I-ORG
+في O
+ألمانيا B-LOC
+. Oالإصابة O
+
+ستبعد O
+إيتو I-PERS
+"""
+
+AQMAR = """\
+أتوموس B-MIS0
+كريستيانو B-PER
+رونالدو I-PER
+ريال B-ORG
+مدريد I--ORG
+لشبونة B-LOC
+كأس B-MIS1`
+العالم I-MIS1
+. IO
+
+لاعب OO
+"""
+
+WOJOOD = """\
+فقد O
+روسيا B-ORG
+مجلس B-ORG
+الأمن I-ORG
+ضد I-ORG
+الأسد I-ORG B-PERS
+$#$ O
+
+سكرتير B-OCC
+اللجنة I-OCC B-ORG
+القومية I-OCC I-ORG
+في I-OCC
+نابلس I-OCC B-GPE
+سوق B-FAC
+بلدية I-FAC B-ORG
+مدينة I-FAC I-ORG B-GPE
+البيرة I-FAC I-ORG I-GPE
+1948 B-DATE
+$#$ O
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_anercorp(tmp_path: Path) -> None:
+    path = _write(tmp_path, "ANERCorp_train.txt", ANERCORP)
+    assert detect_format(ANERCORP.splitlines()) == "anercorp"
+    sents = read_conll(path)
+    assert len(sents) == 2
+    # the glued line `. Oالإصابة O` is two tokens
+    assert sents[0][-2:] == [(".", "O"), ("الإصابة", "O")]
+    assert sents[0][2:4] == [("اتحاد", "B-ORG"), ("صناعة", "I-ORG")]
+    assert sents[1] == [("ستبعد", "O"), ("إيتو", "B-PERS")]  # I- without B- starts a span
+
+
+def test_read_aqmar(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Real_Madrid.txt", AQMAR)
+    assert detect_format(AQMAR.splitlines()) == "aqmar"
+    sents = read_conll(path)
+    tags = [t for _, t in sents[0]]
+    assert tags == ["O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "O", "O", "O"]
+    assert sents[1] == [("لاعب", "O")]
+
+
+def test_read_wojood_nested(tmp_path: Path) -> None:
+    path = _write(tmp_path, "train.txt", WOJOOD)
+    assert detect_format(WOJOOD.splitlines()) == "wojood"
+    sents = read_conll(path)
+    assert len(sents) == 2
+    assert all(tok != "$#$" for s in sents for tok, _ in s)
+    # outermost ORG wins over the nested PERS
+    assert [t for _, t in sents[0]] == ["O", "B-ORG", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    # OCC and FAC are not kept, so what they contain surfaces; GPE -> LOC; DATE -> O
+    assert [t for _, t in sents[1]] == [
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "B-LOC",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+    ]
+
+
+def test_write_read_round_trip(tmp_path: Path) -> None:
+    sents = [[("قال", "O"), ("هولاند", "B-PERS")], [("باريس", "B-LOC")]]
+    path = tmp_path / "out.txt"
+    write_conll(sents, path)
+    assert read_conll(path) == sents
+    buf = io.StringIO()
+    write_conll(sents, buf)
+    assert buf.getvalue() == path.read_text(encoding="utf-8")
+
+
+def test_spans_conll_style() -> None:
+    assert spans(["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG"]) == [
+        ("PERS", 0, 2),
+        ("LOC", 3, 5),
+        ("LOC", 5, 6),
+        ("ORG", 6, 7),
+    ]
+
+
+def test_span_prf_hand_computed() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "O", "B-LOC"]]
+    pred = [["B-PERS", "I-PERS", "O", "B-ORG"], ["B-ORG", "O", "O"]]
+    # gold: PERS(0,0-2) LOC(0,3) ORG(1,0) LOC(1,2); pred: PERS(0,0-2) ORG(0,3) ORG(1,0)
+    r = span_prf(gold, pred)
+    assert r["PERS"]["precision"] == 1.0 and r["PERS"]["recall"] == 1.0
+    assert r["LOC"]["precision"] == 0.0 and r["LOC"]["recall"] == 0.0 and r["LOC"]["gold"] == 2
+    assert r["ORG"]["precision"] == 0.5 and r["ORG"]["recall"] == 1.0
+    assert r["ORG"]["f1"] == pytest.approx(2 / 3)
+    assert r["micro"]["precision"] == pytest.approx(2 / 3)
+    assert r["micro"]["recall"] == pytest.approx(2 / 4)
+    assert r["micro"]["f1"] == pytest.approx(4 / 7)
+    # (token, tag) sentences are accepted too
+    tok = [[("a", t) for t in s] for s in gold]
+    assert span_prf(tok, gold)["micro"]["f1"] == 1.0
+
+
+def test_proclitic_forms() -> None:
+    assert "الرئيس" in proclitic_forms("والرئيس")
+    assert "رئيس" in proclitic_forms("للرئيس")
+    assert "الرئيس" in proclitic_forms("للرئيس")
+    assert proclitic_forms("في") == []
+
+
+TINY = [
+    [("قال", "O"), ("الرئيس", "O"), ("جون", "B-PERS"), ("سميث", "I-PERS"), ("في", "O"), ("لندن", "B-LOC")],
+    [("زار", "O"), ("الوزير", "O"), ("علي", "B-PERS"), ("حسن", "I-PERS"), ("مدينة", "O"), ("بغداد", "B-LOC")],
+    [("أعلنت", "O"), ("حركة", "B-ORG"), ("حماس", "I-ORG"), ("في", "O"), ("غزة", "B-LOC")],
+    [
+        ("وقال", "O"),
+        ("جون", "B-PERS"),
+        ("إن", "O"),
+        ("منظمة", "B-ORG"),
+        ("الصحة", "I-ORG"),
+        ("العالمية", "I-ORG"),
+    ],
+    [("وصل", "O"), ("علي", "B-PERS"), ("إلى", "O"), ("لندن", "B-LOC"), ("أمس", "O")],
+]
+
+LEXICON = """\
+- id: person:x
+  type: PERSON
+  name: "جون سميث"
+  aliases: ["سميث"]
+- id: state:x
+  type: STATE
+  name: بريطانيا
+  capitals: [لندن]
+  adjectives: [بريطاني]
+"""
+
+
+def test_gazetteer_from_lexicon(tmp_path: Path) -> None:
+    (tmp_path / "persons.yaml").write_text(LEXICON, encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("- [unclosed", encoding="utf-8")
+    gaz = build_gazetteer(tmp_path)
+    assert gaz["جون"] == ["PERS_B"]
+    assert gaz["سميث"] == ["PERS_E", "PERS_S"]
+    assert "LOC_S" in gaz["لندن"]
+    assert "ADJ" in gaz["البريطانيه"]
+    assert build_gazetteer(tmp_path / "missing") == {}
+
+
+def test_train_save_load_round_trip(tmp_path: Path) -> None:
+    (tmp_path / "lex").mkdir()
+    (tmp_path / "lex" / "persons.yaml").write_text(LEXICON, encoding="utf-8")
+    tagger = NerTagger().train(TINY, seed=0, max_iterations=50, lexicon_dir=tmp_path / "lex")
+    assert tagger.gazetteer["جون"] == ("PERS_B",)
+    sents = [[t for t, _ in s] for s in TINY] + [["قال", "سميث", "في", "بغداد"], []]
+    before = tagger.predict_many(sents)
+    assert before[-1] == []
+    # the fast Viterbi gives crfsuite's own answer
+    assert tagger.predict_many(sents, propagate=False)[:-1] == [
+        tagger.predict_crfsuite(s) for s in sents[:-1]
+    ]
+    path = tagger.save(tmp_path / "m" / "tagger.gz")
+    (tmp_path / "lex" / "persons.yaml").unlink()  # prediction must not need the lexicon any more
+    loaded = NerTagger.load(path)
+    assert loaded.gazetteer == tagger.gazetteer
+    assert loaded.predict_many(sents) == before
+    assert loaded.predict(sents[0]) == before[0]
+    # the tagger learnt something from five sentences
+    assert before[0][2:4] == ["B-PERS", "I-PERS"]
+    # a whole article as one sequence is cut into pieces internally; the tags still line up with the tokens
+    article = [t for s in sents for t in [*s, "،"]] * 3 + ["."]
+    assert len(loaded.predict(article)) == len(article)
+    assert loaded.predict(article)[2:4] == ["B-PERS", "I-PERS"]
+    # same data, same seed: byte-identical model file
+    again = NerTagger().train(
+        TINY, seed=0, max_iterations=50, gazetteer=tagger.gazetteer, lexicon_dir=tmp_path / "lex"
+    )
+    assert again.save(tmp_path / "again.gz").read_bytes() == path.read_bytes()
+
+
+def test_train_from_files_holds_out_anercorp_tail(tmp_path: Path) -> None:
+    text = "".join("".join(f"{t} {y}\n" for t, y in s) + "\n" for s in TINY * 4)
+    corpus = _write(tmp_path, "ANERCorp_train.txt", text)
+    report = train_from_files(
+        [corpus], tmp_path / "model.gz", holdout=0.1, clusters_from=tmp_path / "none.gz", max_iterations=30
+    )
+    assert report["sentences"] == {"train": 18, "dev": 2}
+    assert set(report["dev"]) == {"PERS", "LOC", "ORG", "micro"}
+    assert (tmp_path / "model.gz").exists()
+    assert NerTagger.load(tmp_path / "model.gz").predict(["قال", "جون"])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> NerTagger:
+    if not default_model_path().exists():
+        pytest.skip("no shipped model")
+    return NerTagger.load()
+
+
+def test_shipped_model_tags_obvious_sentence(shipped: NerTagger) -> None:
+    tokens = ["قال", "الرئيس", "الفرنسي", "فرانسوا", "هولاند", "في", "باريس"]
+    tags = shipped.predict(tokens)
+    found = {(t, " ".join(tokens[a:b])) for t, a, b in spans(tags)}
+    assert ("PERS", "فرانسوا هولاند") in found
+    assert ("LOC", "باريس") in found
+    assert shipped.predict([]) == []
