@@ -117,6 +117,9 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="JSONL file (default: stdout)")
     ] = None,
+    co_mentions: Annotated[
+        bool, typer.Option("--co-mentions", help="Also write co_mentioned (same-sentence) links")
+    ] = False,
     lexicon: LexiconOpt = None,
     ner: NerOpt = "builtin",
 ) -> None:
@@ -130,6 +133,10 @@ def extract(
     handle = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         for result in results:
+            if not co_mentions:
+                # Weak links are for the graph; typed relations are what a reader of one
+                # article's extraction wants (and what the eval contract scores).
+                result.relations = [r for r in result.relations if r.type != "co_mentioned"]
             handle.write(result.model_dump_json(exclude_none=False) + "\n")
     finally:
         if output:

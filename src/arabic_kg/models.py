@@ -215,6 +215,9 @@ class TriggerEntry(BaseModel):
     # Prepositions that introduce the patient (strikes: على، ضد) or the partner (meets: مع، ب);
     # empty: the defaults of the relation type.
     preps: list[str] = Field(default_factory=list)
+    # Verbs: whether the direct object is the patient or partner (قصف X Y، التقى X Y); false for
+    # verbs whose object is a topic (بحث X الأزمة، ناقش X الملف).
+    direct_object: bool = True
     note: str | None = None
 
 

@@ -69,6 +69,8 @@ def evaluate_conll(conll: Path, predictions: Path, options: Any) -> dict[str, di
         tag_lists = [[t if t[2:] in ("PERS", "LOC", "ORG") else "O" for t in tags] for tags in tag_lists]
     else:
         tag_lists = [tag_words(matcher, words) for words in sentences]
-    predicted = [list(zip(words, tags, strict=True)) for words, tags in zip(sentences, tag_lists, strict=True)]
+    predicted = [
+        list(zip(words, tags, strict=True)) for words, tags in zip(sentences, tag_lists, strict=True)
+    ]
     write_conll(predicted, predictions)
     return span_prf(gold, predicted, types=("PERS", "LOC", "ORG"))

@@ -1,0 +1,204 @@
+"""Closed-class words the relation stage reads: prepositions, negation, modality, speech, fillers.
+
+These are grammar words of Arabic, not domain vocabulary, so they live in code; the open-class
+relation triggers are data (``lexicon/triggers.yaml``). Every set holds *normalized* forms
+(``arabic_kg.text.normalize``: no diacritics, ا for أ/إ/آ, ي for ى, ه for ة, و for ؤ, ي for ئ) and
+is matched against a token's proclitic variants, so و/ف/ب/ل/ك before a word need not be listed.
+"""
+
+from __future__ import annotations
+
+from arabic_kg.text import normalize
+
+
+def _norm(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+def _verb(past: str, present: str = "") -> frozenset[str]:
+    """A few common conjugations of a verb given its 3ms past and imperfective (enough for cue words)."""
+    out: set[str] = set()
+    p = normalize(past)
+    out.update({p, p + "ت", p + "وا", p + "ا", p + "تا", p + "نا", p + "ن"})
+    if present:
+        stem = normalize(present)[1:]
+        for pre in ("ي", "ت", "ن", "ا"):
+            out.update({pre + stem, pre + stem + "ون", pre + stem + "ان", pre + stem + "ين"})
+            out.update({"س" + pre + stem, "س" + pre + stem + "ون"})  # سيشن، ستقوم
+    return frozenset(out)
+
+
+def _verbs(*pairs: tuple[str, str]) -> frozenset[str]:
+    out: set[str] = set()
+    for past, present in pairs:
+        out |= _verb(past, present)
+    return frozenset(out)
+
+
+# ------------------------------------------------------------------ prepositions and structure
+# Note: على normalizes to علي, the same as the name علي; a token inside a name mention is never read
+# as a preposition, so the clash only matters for names the NER missed.
+ALA = normalize("على")
+ILA = normalize("إلى")
+PREP_WORDS = _norm(
+    "في من إلى على عن مع ضد بين حول لدى عند نحو داخل قرب عبر تجاه إزاء خلال منذ بحق بشأن مثل"
+)
+LOCATIVE = _norm("في داخل قرب عبر نحو خلال منذ فوق تحت شمال جنوب شرق غرب وسط قرب بالقرب أمام حول")
+# Proclitic prepositions (a token's variant with ب/ل cut off).
+CLITIC_PREPS = ("ب", "ل", "ك")
+# By-phrases: the agent of a passive or of a noun (على أيدي X، من قبل X، من جانب X).
+BY_HEADS = _norm("أيدي يد قبل جانب طرف")
+# Relative pronouns: a verb right after one describes the noun before it.
+RELATIVES = _norm("الذي التي الذين اللذان اللتان اللتين اللذين اللواتي اللاتي")
+COMPLEMENTIZERS = _norm("إن أن بأن إنه أنه بأنه إنها أنها بأنها إنهم أنهم بأنهم إنا أننا")
+CONJ_TOKENS = frozenset({"و", "،", ",", "او", "وكذلك", "وايضا"})
+# Words that end a clause: arguments are not looked for across them.
+BOUNDARY_WORDS = _norm(
+    "فيما بينما حيث لكن لكنه لكنها ولكن بل أما إذ عندما حين بعدما مما كي لكي وذلك غداة فضلا علاوة"
+)
+BOUNDARY_PUNCT = frozenset({"؛", ";", ":", "(", ")", "[", "]", "!", "؟", "?", "-", "–", "—", "ـ", "/"})
+COMMAS = frozenset({"،", ","})
+QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’", "″"})
+
+# ------------------------------------------------------------------ noun-phrase fillers
+# Words between a preposition and the actor it introduces: sites, members, quantities
+# (على مواقع لـX، ضد معسكر تدريب لإرهابيي X، أكثر من 3 آلاف من X، مقاتلي ما يسمى X).
+SITE_NOUNS = _norm(
+    "مواقع موقع مقار مقر مقرات معاقل معقل تجمعات تجمع تمركزات تمركز أهداف هدف معسكرات معسكر مراكز مركز "
+    "مخازن مستودعات مواكب موكب رتل أرتال قوافل قافلة آليات دبابات طائرات طائرة مقاتلات سفن سفينة زوارق "
+    "منشآت منشأة بنى نقاط نقطة حواجز تحصينات خطوط مناطق منطقة سيطرة مطار مطارات قواعد قاعدة ثكنة ثكنات "
+    "مخيمات مخيم مواقعها أوكار وكر معسكرا مدرعات مدفعية بطاريات منصات منصة"
+)
+MEMBER_NOUNS = _norm(
+    "عناصر عنصرا عنصر مسلحي مسلحين مسلحا مسلحون مسلح مقاتلي مقاتلين مقاتلا مقاتلو مقاتلون مقاتل قوات قوة "
+    "ميليشيات مليشيات ميليشيا مليشيا فصائل فصيل جماعات جماعة خلايا خلية قيادات قادة قياديين قياديا قيادي "
+    "أفراد جنود جنديا عسكريين ناشطين ناشطا متشددين متشددي إرهابيي إرهابيين أعضاء عضو أنصار مناصري طيران "
+    "مجموعة مجموعات وحدات وحدة كتائب كتيبة ألوية لواء دفعة أتباع مرتزقة صفوف"
+)
+QUANTITY_WORDS = _norm(
+    "أحد إحدى عدد عشرات مئات آلاف ألف الاف مئة مائة أكثر أقل نحو حوالي قرابة زهاء بعض كل جميع معظم غالبية "
+    "ما يسمى تسمى يعرف تعرف بات أي اثنين ثلاثة أربعة خمسة عشرة"
+)
+# Words that open a list of members of the group just counted (قتل 20 من عناصر داعش بينهم القيادي X).
+MEMBERSHIP_LIST = _norm("بينهم منهم أبرزهم ضمنهم أبرزها بينها بينهما")
+# في شمال فرنسا: a direction between a preposition and the place.
+DIRECTION_WORDS = _norm("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى أطراف ريف ضواحي محيط")
+# Adjectives that may sit between a trigger noun and its genitive or adjective agent
+# (الضربات الجوية التركية، غارات جوية أمريكية).
+NOUN_MODIFIERS = _norm(
+    "الجوية جوية الجوي جوي الصاروخية صاروخية الصاروخي صاروخي العسكرية عسكرية العسكري عسكري المدفعي مدفعي "
+    "الأولى أولى الأول أول الجديدة جديدة الأخيرة الأخير المكثفة مكثفة المكثف العنيفة عنيفة العنيف "
+    "الأمني أمني الأمنية أمنية الاستخباراتي استخباراتي الاستخباراتية المشترك مشترك المشتركة مشتركة "
+    "المباشر مباشر المباشرة مباشرة الواسعة واسعة الدقيقة المحدودة الاستطلاعية الانتحاري انتحاري "
+    "الإنسانية إنسانية المالي مالي المالية مالية اللوجستي السياسي سياسي السياسية الهاتفي هاتفي الهاتفية "
+    "هاتفيا الثنائي الثنائية ثنائي الثلاثي ثلاثي الرسمية الرسمي الليلة أمس اليوم فجر صباح مساء "
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم ليلة مساء أيضا"
+)
+# Nouns after which a trigger names a kind of place or body (معسكر تدريب، مركز التنسيق، مجلس التعاون).
+FACILITY_NOUNS = _norm(
+    "معسكر معسكرات قاعدة قواعد مركز مراكز مخيم مخيمات مدرسة مدارس كلية أكاديمية مجلس منظمة وزارة وزير "
+    "هيئة مكتب دورة دورات طائرة طائرات طائرتي سفينة بعثة مهمة برنامج ميدان ساحة مدرج منطقة قيادة"
+)
+# Heads whose nationality adjective is an agent (مقاتلات تركية تقصف، الجهود الأميركية لتدريب).
+AGENTIVE_HEADS = _norm(
+    "مقاتلات المقاتلات طائرات الطائرات قوات القوات جنود الجنود مدفعية المدفعية بوارج سفن زوارق وحدات "
+    "جهود الجهود مساعي المساعي خبراء الخبراء مستشارون مستشارين مدربون مدربين القاذفات قاذفات مروحيات "
+    "المروحيات طيران الطيران"
+)
+# Light verbs whose object is a trigger noun and whose subject is the agent (شنت X غارات، نفذها X).
+LIGHT_VERBS = _verbs(
+    ("شن", "يشن"), ("نفذ", "ينفذ"), ("قام", "يقوم"), ("أطلق", "يطلق"), ("وجه", "يوجه"), ("عقد", "يعقد"),
+    ("أجرى", "يجري"), ("قدم", "يقدم"), ("وفر", "يوفر"), ("صوب", "يصوب"), ("بدأ", "يبدأ"), ("واصل", "يواصل"),
+    ("كثف", "يكثف"), ("فتح", "يفتح"), ("أرسل", "يرسل"), ("منح", "يمنح"), ("تلقى", "يتلقى"),
+)
+LIGHT_VERBS_OBJ = frozenset(v + o for v in LIGHT_VERBS for o in ("ه", "ها", "هم", "هما"))
+MEETING_LIGHT = _verbs(("عقد", "يعقد"), ("أجرى", "يجري"))
+# Permission (سمحت تركيا للولايات المتحدة باستخدام قواعدها): the ل-object is the agent of what follows.
+PERMISSION = _verbs(("سمح", "يسمح"), ("أذن", "يأذن")) | _norm("السماح سماح الإذن")
+# "Led by" (التحالف الذي تقوده الولايات المتحدة، التحالف بقيادة السعودية): the leader modifies the head.
+LED_BY = _norm("تقوده يقوده تقودها يقودها قادته بقيادة قيادة بزعامة")
+ALLY_WORDS = _norm("حلفاء حلفاؤه حلفائه حلفاؤها حلفائها حلفاؤهم حلفائهم أنصار أنصاره أنصارهم ومعه")
+# A fight "in the ranks of" or "alongside" X is not a fight against X.
+ALONGSIDE = _norm("صفوف جانب ضمن")
+
+# Country words that stand for the state of the person just named (أعلن هولاند أن بلاده قصفت ...).
+COUNTRY_PRONOUNS = _norm(
+    "بلاده بلادها بلادهم حكومته حكومتها قواته قواتها جيشه جيشها دولته دولتها"
+)
+COUNTRY_WE = _norm("بلادنا حكومتنا قواتنا جيشنا دولتنا")
+COUNTRY_WORDS = COUNTRY_PRONOUNS | COUNTRY_WE
+
+# ------------------------------------------------------------------ polarity
+NEGATORS = _norm("لا لم لن ليس ليست ليسوا لسنا لست لستم لما")
+# These negate only the word right after them (عدم التنسيق، دون تنسيق، غير مدعوم).
+NEG_IMMEDIATE = _norm("غير عدم دون بدون بلا")
+# After a negator these do not negate what follows (لا سيما، لا يزال، لا بد) or negate a denial
+# (لا يستبعد: does not rule out).
+NEG_IDIOMS = _norm(
+    "سيما يزال تزال زال زالت يزالون نزال بد يستبعد تستبعد يستبعدون نستبعد استبعد يمنع تمنع يخفى ينفي تنفي "
+    "يخف يعني ينكر تنكر"
+) | _norm("يستبعدوا تستبعدوا")
+# Denials: the relation after them is negated (نفى البنتاغون أي تنسيق مع دمشق).
+DENIALS = _verbs(("نفى", "ينفي"), ("أنكر", "ينكر"), ("كذب", "يكذب"), ("استبعد", "يستبعد")) | _norm(
+    "نفي نفيه نفيها إنكار تكذيب نفت نفوا"
+)
+# Refusals negate cooperative relations only (رفضت موسكو التعاون) - a refused strike is still a strike.
+REFUSALS = _verbs(("رفض", "يرفض"), ("امتنع", "يمتنع")) | _norm("رفض رفضه رفضها امتناع")
+COOPERATIVE = frozenset({"coordinates_with", "meets_with", "supports", "trains"})
+EXCEPTIVE = _norm("إلا سوى")
+CONTRAST = _norm("لكن لكنه لكنها ولكن بل")
+
+# ------------------------------------------------------------------ modality
+FUTURE_WORDS = _norm("سوف")
+PLANNED_CUES = (
+    _verbs(
+        ("اعتزم", "يعتزم"), ("خطط", "يخطط"), ("نوى", "ينوي"), ("سعى", "يسعى"), ("اقترح", "يقترح"),
+        ("قرر", "يقرر"), ("أراد", "يريد"), ("رغب", "يرغب"), ("أمل", "يأمل"), ("دعا", "يدعو"),
+        ("طالب", "يطالب"), ("تعهد", "يتعهد"), ("وعد", "يعد"), ("هدد", "يهدد"), ("توقع", "يتوقع"),
+        ("استعد", "يستعد"), ("عرض", "يعرض"), ("اعتزمت", ""),
+    )
+    | _norm(
+        "اعتزام خطة خطط تخطيط نية سعي اقتراح اقتراحا مقترح مستعد مستعدة مستعدون استعداد استعدادها "
+        "استعداده بصدد المقرر المتوقع متوقع المنتظر المرتقب مرتقب مرتقبة المزمع مزمع يجب ينبغي دعوة قرار "
+        "القرار إمكانية احتمال المحتمل محتمل تهديد يعتزمون تسعى نسعى لنسعى نرغب نحاول يحاول تحاول "
+        "الخطط الخطة نرغب سيتم ستتم"
+    )
+)
+PLANNED_PHRASES = (
+    tuple(normalize(w) for w in ["قيد", "الدرس"]),
+    tuple(normalize(w) for w in ["قيد", "الدراسة"]),
+    tuple(normalize(w) for w in ["قيد", "البحث"]),
+    tuple(normalize(w) for w in ["قيد", "النقاش"]),
+)
+FUTURE_TIME = _norm("غدا المقبل المقبلة القادم القادمة لاحقا المقبلين قريبا")
+# Auxiliaries whose future form (سيعقد، ستقوم، سيتم) makes the trigger after them planned.
+AUX_STEMS = _norm(
+    "عقد جري تم قوم كون بدا شارك واصل قدم وفر نفذ شن طلق توجه عمل سمح عاود زور لتقي جتمع رسل مضي نظم "
+    "شرع باشر"
+)
+# Words after which an ambiguous form (طرد، قصف، دعم) is a verb, not its verbal noun.
+VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
+# Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
+PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
+# Effort nouns: a purpose ل-masdar after them reports something done (فشل الجهود لتدريب ...).
+EFFORT_NOUNS = _norm("جهود الجهود جهودها جهوده برنامج البرنامج حملة الحملة مساعي المساعي عملية العملية")
+
+# ------------------------------------------------------------------ reported speech
+SPEECH_VERBS = _verbs(
+    ("قال", "يقول"), ("أكد", "يؤكد"), ("أعلن", "يعلن"), ("أوضح", "يوضح"), ("أضاف", "يضيف"),
+    ("ذكر", "يذكر"), ("أشار", "يشير"), ("صرح", "يصرح"), ("كشف", "يكشف"), ("أفاد", "يفيد"),
+    ("اعتبر", "يعتبر"), ("رأى", "يرى"), ("شدد", "يشدد"), ("لفت", "يلفت"), ("نقل", "ينقل"),
+    ("أبلغ", "يبلغ"), ("زعم", "يزعم"), ("ادعى", "يدعي"), ("أعرب", "يعرب"), ("اتهم", "يتهم"),
+    ("حذر", "يحذر"), ("تابع", "يتابع"), ("أردف", "يردف"), ("كتب", "يكتب"), ("أكدت", ""),
+    ("نفى", "ينفي"), ("علم", "يعلم"), ("أبلغ", "يبلغ"), ("نسب", "ينسب"), ("أفادت", ""), ("قالت", ""),
+) | _norm("وأضاف مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا قائلا قائلة نشر الكشف الإفصاح")
+# Speakers that are not named: what they say is `reported` (مصادر، مسؤول طلب عدم ذكر اسمه).
+UNNAMED_SOURCES = _norm(
+    "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولا مسؤولو مسؤولي دبلوماسي دبلوماسيون دبلوماسيين ديبلوماسي "
+    "ديبلوماسيون ديبلوماسيين تقارير تقرير خبراء خبير مراقبون مراقبين شهود ناشطون ناشطين سكان مصادرها "
+    "مصادره مراسل محللون محللين أوساط دوائر جهات متحدث"
+)
+SOURCE_PREPS = _norm("بحسب حسب وفقا وفق طبقا نقلا نقل")
+ALLEGATION = _norm(
+    "يعتقد يزعم مزاعم زعم مزعوم مزعومة يشتبه المشتبه يرجح ربما يبدو تقارير اتهامات اتهم يتهم اتهمت"
+)
