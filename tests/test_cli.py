@@ -109,3 +109,15 @@ def test_unwritable_output_folder(corpus: Path, tmp_path: Path) -> None:
     blocker.write_text("x")
     code = main(["build", str(corpus), "--out", str(blocker / "sub")])
     assert code == 1
+
+
+def test_extract_co_mentions_only_on_request(tmp_path: Path) -> None:
+    src = tmp_path / "c.txt"
+    src.write_text(
+        "زار وزير الخارجية الروسي سيرغي لافروف القاهرة، وتحدثت الصحف عن العراق وسوريا.", encoding="utf-8"
+    )
+    plain = runner.invoke(app, ["extract", str(src)])
+    weak = runner.invoke(app, ["extract", str(src), "--co-mentions"])
+    types_plain = {r["type"] for r in json.loads(plain.stdout)["relations"]}
+    types_weak = {r["type"] for r in json.loads(weak.stdout)["relations"]}
+    assert "co_mentioned" not in types_plain and "co_mentioned" in types_weak

@@ -60,6 +60,19 @@ def test_demo_corpus_builds(demo_build: tuple[Path, arabic_kg.BuildReport]) -> N
         "base:al_udeid",
     ):
         assert expected in ids, expected
+    links = {(lk["source"], lk["type"], lk["target"], lk["polarity"]) for lk in graph["links"]}
+    for expected_link in (
+        ("state:rus", "coordinates_with", "state:syr", "asserted"),  # four-way agreement, every pair
+        ("state:irn", "coordinates_with", "state:irq", "asserted"),
+        ("state:tur", "strikes", "org:isis", "asserted"),  # الغارات التركية على مواقع داعش
+        ("state:usa", "trains", "state:irq", "asserted"),
+        ("person:john_kerry", "meets_with", "person:sergey_lavrov", "asserted"),
+        ("person:vladimir_putin", "affiliated_with", "state:rus", "asserted"),
+        ("base:incirlik", "located_in", "state:tur", "asserted"),
+        ("base:al_udeid", "located_in", "state:qat", "asserted"),
+    ):
+        assert expected_link in links, expected_link
+    assert not any(lk["type"] == "co_mentioned" for lk in graph["links"])  # only with --co-mentions
     # the HTML page's navigation, sidebar and footer are not article text
     con = sqlite3.connect(out / "kg.sqlite")
     html_ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE path LIKE '%.html'")]
