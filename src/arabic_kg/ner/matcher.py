@@ -98,6 +98,7 @@ class Matcher:
         self._media_prefixes = _prefixes(lexicon.media_heads)
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
         self._name_words = self._known_name_words()
+        self._firsts: dict[int, frozenset[str]] = {}  # table id → first words of its keys
 
     def _known_name_words(self) -> set[str]:
         words: set[str] = set()
@@ -113,8 +114,13 @@ class Matcher:
         """Longest key of ``table`` starting at token i: (end, proclitic cut, first-token form);
         end == i when nothing matches. The least-stripped form wins among equally long matches."""
         best_end, best_cut, best_form = i, 0, ""
+        firsts = self._firsts.get(id(table))
+        if firsts is None:
+            firsts = self._firsts[id(table)] = frozenset(k[0] for k in table)
         n = len(tokens)
         for form, cut in tokens[i].variants:
+            if form not in firsts:  # most words start nothing: skip building keys for them
+                continue
             key: tuple[str, ...] = (form,)
             j = i + 1
             while True:
