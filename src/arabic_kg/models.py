@@ -7,12 +7,12 @@ The JSON written by `arabic-kg extract` is exactly the serialization of `Documen
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 EntityType = Literal["PERSON", "STATE", "ORGANIZATION", "BASE", "LOCATION"]
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "STATE", "ORGANIZATION", "BASE", "LOCATION")
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 
 RelationType = Literal[
     "coordinates_with",
@@ -25,17 +25,7 @@ RelationType = Literal[
     "located_in",
     "co_mentioned",
 ]
-RELATION_TYPES: tuple[str, ...] = (
-    "coordinates_with",
-    "strikes",
-    "trains",
-    "fights",
-    "meets_with",
-    "supports",
-    "affiliated_with",
-    "located_in",
-    "co_mentioned",
-)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 CORE_RELATIONS: tuple[str, ...] = ("coordinates_with", "strikes", "trains")
 # Symmetric relations are stored with source < target (by canonical id).
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"coordinates_with", "meets_with", "fights", "co_mentioned"})
