@@ -121,3 +121,26 @@ def test_extract_co_mentions_only_on_request(tmp_path: Path) -> None:
     types_plain = {r["type"] for r in json.loads(plain.stdout)["relations"]}
     types_weak = {r["type"] for r in json.loads(weak.stdout)["relations"]}
     assert "co_mentioned" not in types_plain and "co_mentioned" in types_weak
+
+
+def test_camel_backend_without_its_model_says_how_to_install(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("قصفت فرنسا مواقع داعش.", encoding="utf-8")
+    env = dict(os.environ, CAMELTOOLS_DATA=str(tmp_path / "no-camel-data"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "arabic_kg.cli", "extract", str(src), "--ner", "camel"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "camel_data -i ner-arabert" in lines[0]
+
+
+def test_progress_bar_is_quiet_off_a_terminal() -> None:
+    from arabic_kg.cli import _progress
+
+    with _progress(quiet=False) as advance:  # pytest captures stderr: not a terminal
+        assert advance is None
