@@ -249,6 +249,14 @@ class SentenceReader:
             k += 1
         return BLOCK if unmapped and not out else out
 
+    def _implicit_agent(self, hit: TriggerHit, left: int) -> list[Arg] | str | None:
+        """An agent not written as the subject: a nationality adjective before the trigger, else the
+        agent of the clause this one is the purpose of. BLOCK when the sentence rules one out."""
+        before = self._adjective_before(hit)
+        if before is not None:
+            return before
+        return self._purpose_agent(hit, left)
+
     def _adjective_before(self, hit: TriggerHit) -> list[Arg] | None:
         """مقاتلات تركية تقصف، الجهود الأميركية لتدريب: an adjective on an agentive head."""
         sc = self.sc
@@ -633,15 +641,10 @@ class SentenceReader:
             elif filled:
                 direct_blocked = True
         if agent is None:
-            before = self._adjective_before(hit)
-            if before == BLOCK:
+            implicit = self._implicit_agent(hit, left)
+            if implicit == BLOCK:
                 return []
-            agent = before  # type: ignore[assignment]
-        if agent is None:
-            purpose = self._purpose_agent(hit, left)
-            if purpose == BLOCK:
-                return []
-            agent = purpose  # type: ignore[assignment]
+            agent = implicit  # type: ignore[assignment]
         if agent is None:
             permission = self._permission(hit, left)
             agent = permission[1] if permission else self._fallback_agent(hit, left)
@@ -711,15 +714,10 @@ class SentenceReader:
         if group:
             start = max(start, max(a.t1 for a in group))
         if group is None:
-            before = self._adjective_before(hit)
-            if before == BLOCK:
+            implicit = self._implicit_agent(hit, left)
+            if implicit == BLOCK:
                 return []
-            group = before  # type: ignore[assignment]
-        if group is None:
-            purpose = self._purpose_agent(hit, left)
-            if purpose == BLOCK:
-                return []
-            group = purpose  # type: ignore[assignment]
+            group = implicit  # type: ignore[assignment]
         if group is None:
             group = self._fallback_agent(hit, left)
         if partners is None:
