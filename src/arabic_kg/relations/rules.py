@@ -15,7 +15,7 @@ Roles come from Arabic word order and particles, in this order of trust:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from arabic_kg.relations import markers as M
@@ -446,14 +446,19 @@ class SentenceReader:
                     return [virtual]
         return None
 
-    def _by_agent(self, hit: TriggerHit, right: int, with_min: bool) -> list[Arg] | None:
-        """على أيدي X، من قبل X، بدعم من X، المدعومة من X."""
-        sc = self.sc
-        for arg in sc.args:
+    def _args_just_after(self, hit: TriggerHit, right: int) -> Iterator[Arg]:
+        """The arguments that open within four tokens after the trigger, in its clause."""
+        for arg in self.sc.args:
             if arg.skip or arg.np0 < hit.end:
                 continue
             if arg.np0 > hit.end + 4 or arg.t0 >= right:
                 break
+            yield arg
+
+    def _by_agent(self, hit: TriggerHit, right: int, with_min: bool) -> list[Arg] | None:
+        """على أيدي X، من قبل X، بدعم من X، المدعومة من X."""
+        sc = self.sc
+        for arg in self._args_just_after(hit, right):
             if arg.marker == "by":
                 return self._members_from(arg, hit.end)
             if with_min and arg.marker == "من" and arg.np0 <= self._skip_modifiers(hit.end, right) + 1:
@@ -664,13 +669,8 @@ class SentenceReader:
     # ------------------------------------------------------------------ symmetric relations
     def _symmetric(self, hit: TriggerHit, left: int, right: int) -> list[tuple[list[Arg], list[Arg]]]:
         f = hit.form
-        sc = self.sc
         # التنسيق بين X وY (وZ): every pair of the list.
-        for arg in sc.args:
-            if arg.skip or arg.np0 < hit.end:
-                continue
-            if arg.np0 > hit.end + 4 or arg.t0 >= right:
-                break
+        for arg in self._args_just_after(hit, right):
             if arg.marker == "بين":
                 group = self._members_from(arg, hit.end)
                 if len(group) >= 2:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import Entity, Mention, MentionRef
 from arabic_kg.ner.matcher import RawMention, unknown_id
-from arabic_kg.text import Token
+from arabic_kg.text import Token, orig_offset_in_token
 
 
 def _link_partial_names(
@@ -52,8 +52,6 @@ def _link_partial_names(
                 hit, length = surnames[(form,)], 1
             if hit is None or first_seen.get(hit.name_key, 10**9) > i:
                 continue
-            from arabic_kg.text import orig_offset_in_token
-
             start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
             out.append(
                 RawMention(
