@@ -27,15 +27,21 @@ from export_fixtures import (
     sample_graph,
 )
 
-CHROMIUM = os.environ.get("ARABIC_KG_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def _load_screenshot_script() -> Any:
+    spec = importlib.util.spec_from_file_location("kg_screenshot", SCRIPTS / "screenshot.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The browser and its flags are the screenshot script's: one place says how Chromium is started.
+screenshot_script = _load_screenshot_script()
+CHROMIUM = screenshot_script.CHROMIUM
+CHROMIUM_ARGS = screenshot_script.CHROMIUM_ARGS
 
 
 def _unavailable(reason: str) -> None:
@@ -362,10 +368,8 @@ def test_large_graph_stays_usable(open_viewer: Any, tmp_path: Path) -> None:
 
 
 def test_screenshot_script(sample_html: Path, tmp_path: Path, browser: Any) -> None:
-    spec = importlib.util.spec_from_file_location("kg_screenshot", SCRIPTS / "screenshot.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    png = module.screenshot(sample_html, tmp_path / "shot.png", select="state:rus", browser=browser)
+    png = screenshot_script.screenshot(
+        sample_html, tmp_path / "shot.png", select="state:rus", browser=browser
+    )
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 10_000
