@@ -120,3 +120,64 @@ def test_store_errors(tmp_path: Path) -> None:
         store.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="schema version"):
         Store(tmp_path / "old.sqlite")
+
+
+def _stats_snapshot(store: Store) -> tuple[list[tuple], list[tuple]]:
+    edges = store.db.execute(
+        "SELECT type, source, target, polarity, weight, articles, first_date, last_date, n_asserted, "
+        "n_planned, n_reported, evidence FROM edge_stats ORDER BY type, source, target, polarity"
+    ).fetchall()
+    nodes = store.db.execute("SELECT * FROM node_stats ORDER BY entity_id").fetchall()
+    return edges, nodes
+
+
+def test_incremental_aggregates_equal_a_full_recount(tmp_path: Path) -> None:
+    """Adding and replacing articles updates only the touched aggregates, to the same values a full
+    recount gives; an edge keeps its id while it exists, and disappears with its last relation."""
+    with Store(tmp_path / "kg.sqlite") as store:
+        first = [_article(i, f"2015-08-0{i}") for i in (1, 2)]
+        store.write_results((a, _result(a)) for a in first)
+        store.finish_sources([(a.path, "fp", {a.id}) for a in first])
+        g = build_graph(store)
+        edge_id = g.get_edge_data("state:rus", "state:syr")["coordinates_with|asserted"]["id"]
+        assert edge_id.startswith("e")
+        # Incremental: a new negated article, then article 2's source changes (its article is replaced).
+        a3 = _article(3, "2015-07-30")
+        store.write_results([(a3, _result(a3, "negated"))])
+        assert store.db.execute("SELECT COUNT(*) FROM dirty_edges").fetchone()[0] == 1
+        g = build_graph(store)
+        a2b = _article(2, "2015-08-02").model_copy(update={"id": "a2b"})
+        store.write_results([(a2b, _result(a2b, "negated"))])
+        store.finish_sources([("f2.txt", "fp2", {"a2b"})])
+        g = build_graph(store)
+        incremental = _stats_snapshot(store)
+        edges = g.get_edge_data("state:rus", "state:syr")
+        assert edges["coordinates_with|asserted"]["id"] == edge_id  # stable while the edge exists
+        assert edges["coordinates_with|asserted"]["weight"] == 1
+        assert edges["coordinates_with|negated"]["weight"] == 2
+        assert edges["coordinates_with|negated"]["first_date"] == "2015-07-30"
+        assert g.nodes["state:syr"]["mentions"] == 3
+        # The same store recounted from scratch.
+        store.db.execute("INSERT OR REPLACE INTO meta VALUES ('stats_dirty_all', '1')")
+        store.refresh_stats()
+        assert _stats_snapshot(store) == incremental
+        # The last asserted relation goes: so does its edge.
+        store.finish_sources([("f1.txt", "fp3", set())])
+        g = build_graph(store)
+        assert set(g.get_edge_data("state:rus", "state:syr")) == {"coordinates_with|negated"}
+
+
+def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "kg.sqlite"
+    with Store(db) as store:
+        a1 = _article(1, "2015-08-01")
+        store.write_results([(a1, _result(a1))])
+        for table in ("edge_stats", "node_stats", "dirty_edges", "dirty_nodes"):
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("DELETE FROM meta WHERE key='stats_dirty_all'")
+        store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    with Store(db) as store:
+        assert store.counts()["relations_by_type"] == {"coordinates_with": 1}
+        assert build_graph(store).number_of_edges() == 1
+        version = store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert int(version) == SCHEMA_VERSION

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from arabic_kg.models import SYMMETRIC_RELATIONS, Article, DocumentResult
+from arabic_kg.store import stats
 
-SCHEMA_VERSION = 1
+# 2: aggregated edge_stats / node_stats tables (a version-1 store is upgraded in place).
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,14 +60,26 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
             version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if version is not None and int(version[0]) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: schema version {version[0]}, "
+                    f"this tool reads {SCHEMA_VERSION}; use --rebuild"
+                )
+            self.db.executescript(stats.SCHEMA)
+            if version is None or int(version[0]) < SCHEMA_VERSION:
+                with self._tx():
+                    if version is None:
+                        self.db.execute(
+                            "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                        )
+                    else:
+                        # An older store has no aggregates yet: they are computed on first use.
+                        stats.mark_all(self.db)
+                        self.db.execute(
+                            "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+                        )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable arabic-kg store ({exc})") from None
-        if version is None:
-            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(version[0]) != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: schema version {version[0]}, this tool reads {SCHEMA_VERSION}; use --rebuild"
-            )
 
     def close(self) -> None:
         self.db.close()
@@ -108,6 +122,8 @@ class Store:
                 )
 
     def _delete_articles(self, ids: list[str]) -> None:
+        if ids and not stats.all_dirty(self.db):
+            stats.mark_articles(self.db, ids)
         for article_id in ids:
             rel_ids = [
                 r[0] for r in self.db.execute("SELECT id FROM relations WHERE article_id=?", (article_id,))
@@ -123,9 +139,11 @@ class Store:
     def write_results(self, items: Iterable[tuple[Article, DocumentResult]]) -> None:
         """Store articles and what was extracted from them, all in one transaction."""
         with self._tx():
+            written: list[str] = []
             for article, result in items:
                 if self.has_article(article.id):
                     continue
+                written.append(article.id)
                 self.db.execute(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (
@@ -187,30 +205,41 @@ class Store:
                             for ev in r.evidence
                         ],
                     )
+            if written:
+                if not self.db.execute("SELECT 1 FROM node_stats LIMIT 1").fetchone():
+                    stats.mark_all(self.db)  # a first build: one pass at the end beats marking keys
+                if not stats.all_dirty(self.db):
+                    stats.mark_articles(self.db, written)
+
+    def co_mention_stats(self) -> dict[tuple[str, str, str, str], list[Any]]:
+        """Aggregates of the co-mention links, computed now (they are not kept: many, weak, rarely asked)."""
+        return stats.aggregate_edges(self.db, co_mentioned=True)
+
+    def refresh_stats(self) -> None:
+        """Recompute the aggregates of what changed since the last refresh (no-op when nothing did)."""
+        if stats.needs_refresh(self.db):
+            with self._tx():
+                stats.refresh(self.db)
 
     # ------------------------------------------------------------------ reading
     def counts(self) -> dict[str, Any]:
+        self.refresh_stats()
         q = self.db.execute
         articles = q("SELECT COUNT(*) FROM articles").fetchone()[0]
         by_type = dict(
             q(
-                "SELECT type, COUNT(*) FROM entities WHERE id IN (SELECT DISTINCT entity_id FROM mentions) "
-                "GROUP BY type ORDER BY type"
+                "SELECT e.type, COUNT(*) FROM node_stats n JOIN entities e ON e.id = n.entity_id "
+                "GROUP BY e.type ORDER BY e.type"
             ).fetchall()
         )
-        rel_by_type = dict(
-            q(
-                "SELECT type, COUNT(*) FROM (SELECT DISTINCT type, source, target, polarity "
-                "FROM relations) GROUP BY type ORDER BY type"
-            ).fetchall()
-        )
+        rel_by_type = dict(q("SELECT type, COUNT(*) FROM edge_stats GROUP BY type ORDER BY type").fetchall())
         return {
             "articles": articles,
             "entities": sum(by_type.values()),
             "relations": sum(v for k, v in rel_by_type.items() if k != "co_mentioned"),
             "entities_by_type": by_type,
             "relations_by_type": rel_by_type,
-            "mentions": q("SELECT COUNT(*) FROM mentions").fetchone()[0],
+            "mentions": q("SELECT COALESCE(SUM(mentions), 0) FROM node_stats").fetchone()[0],
             "evidence": q("SELECT COUNT(*) FROM evidence").fetchone()[0],
         }
 
