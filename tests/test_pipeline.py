@@ -189,3 +189,40 @@ def test_cli_entry_point_runs_as_module() -> None:
         timeout=60,
     )
     assert proc.returncode == 0 and "build" in proc.stdout
+
+
+def test_extractor_cache_round_trip_and_broken_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loaded extractor is cached on disk and reloaded with the same results; a user lexicon is part
+    of the key; a corrupt entry is rebuilt silently; an empty ARABIC_KG_CACHE_DIR turns caching off."""
+    from arabic_kg import pipeline
+
+    text = "قالت وزارة الدفاع التركية إن مقاتلاتها قصفت مواقع لداعش قرب حلب."
+    monkeypatch.setenv("ARABIC_KG_CACHE_DIR", str(tmp_path / "cache"))
+    options = pipeline.ExtractOptions()
+    fresh = pipeline._cached_extractor(options)
+    entries = list((tmp_path / "cache").glob("extractor-*.pickle"))
+    assert len(entries) == 1
+    cached = pipeline._cached_extractor(options)
+    assert cached is not fresh
+    article = pipeline.article_from_text(text)
+    assert cached.extract(article) == fresh.extract(article)
+
+    user_lexicon = tmp_path / "mine.yaml"
+    user_lexicon.write_text(
+        "- {id: 'org:test', type: ORGANIZATION, name: 'جمعية الاختبار', en: Test}\n", encoding="utf-8"
+    )
+    with_user = pipeline.ExtractOptions(lexicon_files=(str(user_lexicon),))
+    pipeline._cached_extractor(with_user)
+    assert len(list((tmp_path / "cache").glob("extractor-*.pickle"))) == 2
+
+    entries[0].write_bytes(b"not a pickle")
+    rebuilt = pipeline._cached_extractor(options)
+    assert rebuilt.extract(article) == fresh.extract(article)
+    assert entries[0].read_bytes() != b"not a pickle"
+
+    monkeypatch.setenv("ARABIC_KG_CACHE_DIR", "")
+    assert pipeline.cache_dir() is None
+    pipeline._cached_extractor(options)
+    assert len(list((tmp_path / "cache").glob("extractor-*.pickle"))) == 2

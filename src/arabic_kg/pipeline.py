@@ -74,12 +74,86 @@ class Extractor:
 
 
 _EXTRACTORS: dict[ExtractOptions, Extractor] = {}
+_WARM_UP_TEXT = "قال وزير الخارجية إن القوات قصفت مواقع التنظيم قرب المدينة."
 
 
 def get_extractor(options: ExtractOptions = ExtractOptions()) -> Extractor:
     if options not in _EXTRACTORS:
-        _EXTRACTORS[options] = Extractor(options)
+        _EXTRACTORS[options] = _cached_extractor(options)
     return _EXTRACTORS[options]
+
+
+def cache_dir() -> Path | None:
+    """Where loaded extractors are cached: $ARABIC_KG_CACHE_DIR, else $XDG_CACHE_HOME/arabic-kg or
+    ~/.cache/arabic-kg. An empty ARABIC_KG_CACHE_DIR turns the cache off."""
+    value = os.environ.get("ARABIC_KG_CACHE_DIR")
+    if value is not None:
+        return Path(value) if value.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "arabic-kg"
+
+
+def _cache_key(options: ExtractOptions) -> str:
+    """Digest of everything a loaded extractor depends on: the package's code (stat of every module,
+    so an edited checkout never loads a stale object), the lexicon and model files' bytes, options."""
+    import hashlib
+    import sys
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((sys.version, options)).encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    data_files = [*sorted((package / "lexicon").glob("*.*")), *sorted((package / "ner" / "model").glob("*"))]
+    data_files += [Path(p) for p in options.lexicon_files]
+    if options.model:
+        data_files.append(Path(options.model))
+    for path in data_files:
+        if path.is_file():
+            h.update(str(path).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _cached_extractor(options: ExtractOptions) -> Extractor:
+    """A loaded extractor from the cache, or a fresh one (then cached).
+
+    Loading the lexicon (YAML, validation, indexes) and the tagger (weights into tables) costs ~2 s, which
+    dominated adding a few articles to a store; unpickling the ready object takes ~0.25 s. The cache lives
+    in the user's own cache folder (created private) and any unreadable entry is simply rebuilt. The camel
+    backend (a BERT model) is never cached.
+    """
+    import pickle
+
+    folder = cache_dir() if options.ner != "camel" else None
+    path = None
+    if folder is not None:
+        try:
+            path = folder / f"extractor-{_cache_key(options)}.pickle"
+            with path.open("rb") as fh:
+                cached = pickle.load(fh)  # noqa: S301 - written by this tool into the user's private folder
+            if isinstance(cached, Extractor) and cached.options == options:
+                return cached
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - a broken cache entry is rebuilt, never fatal
+            log.debug("extractor cache unusable (%s); rebuilding", exc)
+    extractor = Extractor(options)
+    extractor.extract(article_from_text(_WARM_UP_TEXT))  # builds the lazily made tables before caching
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for old in path.parent.glob("extractor-*.pickle"):
+                if old != path and time.time() - old.stat().st_mtime > 3600:
+                    old.unlink(missing_ok=True)  # entries of older code or lexicons
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(extractor, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.debug("cannot write the extractor cache (%s)", exc)
+    return extractor
 
 
 def article_from_text(text: str, doc_id: str = "text") -> Article:
