@@ -69,7 +69,10 @@ def test_store_roundtrip_and_graph(tmp_path: Path) -> None:
         store.write_results((a, _result(a)) for a in arts)
         store.write_results([(arts[0], _result(arts[0]))])  # the same article again is ignored
         a3 = _article(3, "2015-08-09")
-        store.write_results([(a3, _result(a3, "negated"))])
+        r3 = _result(a3, "negated")
+        r3.relations[0].evidence[0].text = "نص آخر"
+        store.write_results([(a3, r3)])
+        store_texts = [r[0] for r in store.db.execute("SELECT text FROM evidence ORDER BY rowid")]
         counts = store.counts()
         assert counts["articles"] == 3
         assert counts["entities_by_type"] == {"STATE": 2}
@@ -81,7 +84,11 @@ def test_store_roundtrip_and_graph(tmp_path: Path) -> None:
     assert edge["weight"] == 2 and edge["articles"] == 2 and edge["directed"] is False
     assert (edge["first_date"], edge["last_date"]) == ("2015-08-01", "2015-08-05")
     assert edge["evidence"][0]["trigger"] == "نسقت"
-    assert "coordinates_with|negated" in g.get_edge_data("state:rus", "state:syr")
+    # Evidence that is a slice of its article is stored once, as the article; other text verbatim.
+    assert edge["evidence"][0]["text"] == arts[0].text
+    assert store_texts == ["", "", "نص آخر"]
+    negated = g.get_edge_data("state:rus", "state:syr")["coordinates_with|negated"]
+    assert negated["evidence"][0]["text"] == "نص آخر"
     assert find_node(g, "Syria") == "state:syr" and find_node(g, "سوريا") == "state:syr"
     assert neighbors(g, "state:syr")[0][0] == "coordinates_with"
 

@@ -184,6 +184,7 @@ class Store:
                         article.text,
                     )
                 )
+                text = article.text
                 canon = {e.id: e.canonical_id for e in result.entities}
                 for e in result.entities:
                     entities.append((e.canonical_id, e.label, e.label_en, e.type, e.qid, e.affiliation))
@@ -211,7 +212,9 @@ class Store:
                         (
                             rel_id,
                             article.id,
-                            ev.text,
+                            # The sentence is a slice of the stored article: kept once, not per relation
+                            # (evidence text was three times the volume of the articles themselves).
+                            "" if ev.text == text[ev.start : ev.end] else ev.text,
                             ev.start,
                             ev.end,
                             ev.trigger.text if ev.trigger else None,

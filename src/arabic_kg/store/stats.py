@@ -115,11 +115,17 @@ def aggregate_edges(
         f"FROM {source} JOIN articles a ON a.id = r.article_id WHERE {where} GROUP BY {key}"
     ):
         totals[row[:4]] = [*row[4:], []]
+    # An empty evidence text stands for the article's own text between start and end (see write_results);
+    # it is sliced only for the evidence kept, after the window has picked it.
     for row in db.execute(
-        f"SELECT * FROM (SELECT {key}, r.article_id, a.title, {_SQL_DATE}, a.url, e.text, e.start, e.end, "
-        f"e.trigger_text, ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY a.date, r.id, e.rowid) AS n "
+        "SELECT w.type, w.source, w.target, w.polarity, w.article_id, a.title, "
+        f"{_SQL_DATE}, a.url, CASE WHEN w.text = '' THEN substr(a.text, w.start + 1, w.end - w.start) "
+        "ELSE w.text END, w.start, w.end, w.trigger_text "
+        f"FROM (SELECT {key}, r.article_id, e.text, e.start, e.end, e.trigger_text, "
+        f"ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY a.date, r.id, e.rowid) AS n "
         f"FROM {source} JOIN articles a ON a.id = r.article_id JOIN evidence e ON e.relation_id = r.id "
-        f"WHERE {where}) WHERE n <= {MAX_EVIDENCE} ORDER BY 1, 2, 3, 4, n"
+        f"WHERE {where}) AS w JOIN articles a ON a.id = w.article_id WHERE w.n <= {MAX_EVIDENCE} "
+        "ORDER BY 1, 2, 3, 4, w.n"
     ):
         totals[row[:4]][-1].append(
             {
