@@ -152,5 +152,7 @@ def clean_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """SHA-256 hex of the normalized content: NFC, whitespace runs collapsed to one space, stripped."""
-    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):  # the quick check spares most texts a full pass
+        text = unicodedata.normalize("NFC", text)
+    normalized = " ".join(text.split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
