@@ -99,6 +99,15 @@ class Matcher:
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
         self._name_words = self._known_name_words()
         self._firsts: dict[int, frozenset[str]] = {}  # table id → first words of its keys
+        # normalized word → which of phrases / titles / organs / media heads a key of could start at it
+        # (bit mask): most words start none, and then the longest-match probes are skipped.
+        self._starts: dict[str, int] = {}
+        self._start_tables = (
+            frozenset(k[0] for k in lexicon.phrases),
+            frozenset(k[0] for k in lexicon.titles),
+            frozenset(k[0] for k in lexicon.organs),
+            frozenset(k[0] for k in lexicon.media_heads),
+        )
 
     def _known_name_words(self) -> set[str]:
         words: set[str] = set()
@@ -159,6 +168,19 @@ class Matcher:
         entry_id, how = min(refs, key=rank)
         return self.lex.entries[entry_id], how
 
+    def _start_mask(self, tok: Token) -> int:
+        mask = self._starts.get(tok.norm)
+        if mask is None:
+            forms = [form for form, _ in tok.variants]
+            mask = 0
+            for bit, firsts in enumerate(self._start_tables):
+                if any(f in firsts for f in forms):
+                    mask |= 1 << bit
+            if len(self._starts) > 500_000:
+                self._starts.clear()
+            self._starts[tok.norm] = mask
+        return mask
+
     # ------------------------------------------------------------------ main
     def find(self, tokens: Sequence[Token]) -> list[RawMention]:
         lex = self.lex
@@ -175,13 +197,16 @@ class Matcher:
             if not tok.norm[0].isalnum():
                 i += 1
                 continue
-            end, cut, form = self._longest(tokens, i, lex.phrases, self._prefixes)
-            title_end, _, _ = self._longest(tokens, i, lex.titles, self._title_prefixes)
+            mask = self._start_mask(tok)
+            end, cut, form = self._longest(tokens, i, lex.phrases, self._prefixes) if mask & 1 else (i, 0, "")
+            title_end = self._longest(tokens, i, lex.titles, self._title_prefixes)[0] if mask & 2 else i
             if title_end > i + 1 and title_end > end:
                 # A multi-word title (رئيس الأمن الداخلي، وزير الدفاع) is read by the title rule.
                 i = title_end
                 continue
-            organ_end, organ_cut, organ_form = self._longest(tokens, i, lex.organs, self._organ_prefixes)
+            organ_end, organ_cut, organ_form = (
+                self._longest(tokens, i, lex.organs, self._organ_prefixes) if mask & 4 else (i, 0, "")
+            )
             if organ_end > i:
                 adj_end, state = self._adjective_at(tokens, organ_end)
                 if state is not None and adj_end > end:
@@ -375,6 +400,9 @@ class Matcher:
             if covered[i]:
                 i += 1
                 continue
+            if not self._start_mask(tokens[i]) & 2:
+                i += 1
+                continue
             t_end, t_cut, t_form = self._longest(tokens, i, lex.titles, self._title_prefixes)
             if t_end == i:
                 i += 1
@@ -500,7 +528,11 @@ class Matcher:
             if covered[i] or covered[i + 1] or (i + 1) in ctx_starts:
                 continue
             forms = {f for f, _ in tokens[i].variants}
-            media_end = self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0]
+            media_end = (
+                self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0]
+                if self._start_mask(tokens[i]) & 8
+                else i
+            )
             if media_end > i and media_end < n and not covered[media_end]:
                 m = self._foreign_name(tokens, media_end, covered, "ORGANIZATION")
                 if m:
