@@ -99,14 +99,18 @@ class Matcher:
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
         self._name_words = self._known_name_words()
         self._firsts: dict[int, frozenset[str]] = {}  # table id → first words of its keys
-        # normalized word → which of phrases / titles / organs / media heads a key of could start at it
-        # (bit mask): most words start none, and then the longest-match probes are skipped.
+        # normalized word → bit mask of what could start at it: a key of the phrases / titles / organs /
+        # media heads, a base or place head noun, a kunya. Most words start none, and then the probes
+        # are skipped.
         self._starts: dict[str, int] = {}
         self._start_tables = (
             frozenset(k[0] for k in lexicon.phrases),
             frozenset(k[0] for k in lexicon.titles),
             frozenset(k[0] for k in lexicon.organs),
             frozenset(k[0] for k in lexicon.media_heads),
+            frozenset(lexicon.base_heads),
+            frozenset(lexicon.location_heads),
+            frozenset({"ابو"}),  # a kunya
         )
 
     def _known_name_words(self) -> set[str]:
@@ -185,6 +189,12 @@ class Matcher:
     def find(self, tokens: Sequence[Token]) -> list[RawMention]:
         lex = self.lex
         n = len(tokens)
+        starts = self._starts
+        masks = [starts.get(t.norm) for t in tokens]
+        for k, mask in enumerate(masks):
+            if mask is None:
+                masks[k] = self._start_mask(tokens[k])
+        self._masks: list[int] = masks  # type: ignore[assignment]
         self._tags = (
             self.tagger([t.text for t in tokens]) if self.tagger is not None and tokens else ["O"] * n
         )
@@ -197,7 +207,7 @@ class Matcher:
             if not tok.norm[0].isalnum():
                 i += 1
                 continue
-            mask = self._start_mask(tok)
+            mask = masks[i]
             end, cut, form = self._longest(tokens, i, lex.phrases, self._prefixes) if mask & 1 else (i, 0, "")
             title_end = self._longest(tokens, i, lex.titles, self._title_prefixes)[0] if mask & 2 else i
             if title_end > i + 1 and title_end > end:
@@ -227,7 +237,7 @@ class Matcher:
                         covered[k] = True
                     i = adj_end
                     continue
-            kunya = self._kunya(tokens, i, end)
+            kunya = self._kunya(tokens, i, end) if mask & 64 else None
             if kunya is not None:
                 mentions.append(kunya)
                 for k in range(kunya.token_start, kunya.token_end):
@@ -400,7 +410,7 @@ class Matcher:
             if covered[i]:
                 i += 1
                 continue
-            if not self._start_mask(tokens[i]) & 2:
+            if not self._masks[i] & 2:
                 i += 1
                 continue
             t_end, t_cut, t_form = self._longest(tokens, i, lex.titles, self._title_prefixes)
@@ -524,14 +534,14 @@ class Matcher:
         out: list[RawMention] = []
         n = len(tokens)
         ctx_starts = {m.token_start for m in context}
+        masks = self._masks
         for i in range(n - 1):
-            if covered[i] or covered[i + 1] or (i + 1) in ctx_starts:
+            mask = masks[i]
+            if not mask & (8 | 16 | 32) or covered[i] or covered[i + 1] or (i + 1) in ctx_starts:
                 continue
             forms = {f for f, _ in tokens[i].variants}
             media_end = (
-                self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0]
-                if self._start_mask(tokens[i]) & 8
-                else i
+                self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0] if mask & 8 else i
             )
             if media_end > i and media_end < n and not covered[media_end]:
                 m = self._foreign_name(tokens, media_end, covered, "ORGANIZATION")
