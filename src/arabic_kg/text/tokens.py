@@ -51,6 +51,8 @@ def proclitic_variants(norm: str) -> list[tuple[str, int]]:
 # (The variants list is shared between tokens: callers never mutate it.)
 _FORMS: dict[str, tuple[str, list[tuple[str, int]]]] = {}
 _FORMS_MAX = 200_000
+# Words with punctuation or digits attached (حلب. ، (واس)) → camel-tools' pieces of them.
+_SPLITS: dict[str, list[str]] = {}
 
 
 def _word_pieces(text: str) -> list[str]:
@@ -63,8 +65,14 @@ def _word_pieces(text: str) -> list[str]:
     for word in text.split():
         if word.isalpha() or word.isdigit():
             pieces.append(word)
-        else:
-            pieces.extend(simple_word_tokenize(word, split_digits=True))
+            continue
+        split = _SPLITS.get(word)
+        if split is None:
+            # camel-tools tokenizes a word by itself (whitespace first), so its split can be reused.
+            split = simple_word_tokenize(word, split_digits=True)
+            if len(_SPLITS) < _FORMS_MAX:
+                _SPLITS[word] = split
+        pieces.extend(split)
     return pieces
 
 
