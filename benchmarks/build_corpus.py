@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -84,7 +86,28 @@ def main() -> None:
             "قالت وزارة الدفاع التركية إن مقاتلاتها قصفت مواقع لداعش قرب حلب.\n", encoding="utf-8"
         )
         build([*inputs, added], out, workers=args.workers or None)
-        print(f"adding one article to the built store: {time.perf_counter() - t1:.2f} s")
+        print(f"adding one article to the built store (library call): {time.perf_counter() - t1:.2f} s")
+        # The same as a user runs it: a new process (imports, cached extractor) through the CLI.
+        (added / "new2.txt").write_text(
+            "وقال المتحدث باسم التحالف إن طائرات أمريكية قصفت مواقع للتنظيم في الرقة.\n", encoding="utf-8"
+        )
+        t2 = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "arabic_kg.cli",
+                "build",
+                *map(str, inputs),
+                str(added),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        print(f"adding one article to the built store (arabic-kg build): {time.perf_counter() - t2:.2f} s")
         if not args.skip_floor:
             m, floor = camel_floor(inputs, None)
             print(f"camel-tools normalise + tokenise alone, one core: {floor:.1f} s for {m} articles")

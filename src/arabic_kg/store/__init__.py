@@ -126,7 +126,9 @@ class Store:
                 old = [
                     r[0]
                     for r in self.db.execute(
-                        "SELECT id FROM articles WHERE path=? OR path LIKE ?", (path, path + "::%")
+                        # members of an archive are stored as "archive::member": a range the index serves
+                        "SELECT id FROM articles WHERE path=? OR (path >= ? AND path < ?)",
+                        (path, path + "::", path + ":;"),
                     )
                 ]
                 stale = [a for a in old if a not in ids]
@@ -255,12 +257,7 @@ class Store:
         self.refresh_stats()
         q = self.db.execute
         articles = q("SELECT COUNT(*) FROM articles").fetchone()[0]
-        by_type = dict(
-            q(
-                "SELECT e.type, COUNT(*) FROM node_stats n JOIN entities e ON e.id = n.entity_id "
-                "GROUP BY e.type ORDER BY e.type"
-            ).fetchall()
-        )
+        by_type = dict(q("SELECT type, COUNT(*) FROM node_stats GROUP BY type ORDER BY type").fetchall())
         rel_by_type = dict(q("SELECT type, COUNT(*) FROM edge_stats GROUP BY type ORDER BY type").fetchall())
         return {
             "articles": articles,

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS edge_stats (
     last_date TEXT, n_asserted INTEGER NOT NULL, n_planned INTEGER NOT NULL, n_reported INTEGER NOT NULL,
     evidence TEXT NOT NULL, UNIQUE (type, source, target, polarity));
 CREATE TABLE IF NOT EXISTS node_stats (
-    entity_id TEXT PRIMARY KEY, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+    entity_id TEXT PRIMARY KEY, type TEXT NOT NULL, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
     aliases TEXT NOT NULL, article_ids TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dirty_edges (
     type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, polarity TEXT NOT NULL,
@@ -175,6 +175,12 @@ def _refresh_edges(db: sqlite3.Connection, full: bool) -> None:
 
 def _refresh_nodes(db: sqlite3.Connection, full: bool) -> None:
     where = "" if full else "WHERE m.entity_id IN (SELECT entity_id FROM dirty_nodes)"
+    types = dict(
+        db.execute(
+            "SELECT id, type FROM entities"
+            + ("" if full else " WHERE id IN (SELECT entity_id FROM dirty_nodes)")
+        )
+    )
     counts = {
         r[0]: (r[1], r[2])
         for r in db.execute(
@@ -202,10 +208,11 @@ def _refresh_nodes(db: sqlite3.Connection, full: bool) -> None:
     else:
         db.execute("DELETE FROM node_stats WHERE entity_id IN (SELECT entity_id FROM dirty_nodes)")
     db.executemany(
-        "INSERT INTO node_stats VALUES (?,?,?,?,?)",
+        "INSERT INTO node_stats VALUES (?,?,?,?,?,?)",
         (
             (
                 eid,
+                types[eid],
                 n_mentions,
                 n_articles,
                 json.dumps(aliases[eid], ensure_ascii=False),
