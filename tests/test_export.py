@@ -451,3 +451,55 @@ def test_html_for_large_graph_is_fast_to_build() -> None:
     payload_options = build_payload(large_graph(1200, 3500))["options"]
     assert payload_options["interaction"]["hideEdgesOnDrag"] is True
     assert payload_options["physics"]["stabilization"]["iterations"] <= 200
+
+
+# ---------------------------------------------------------------- edge ids
+
+
+def _json_pairs(path: Path) -> list[list[tuple[str, object]]]:
+    """Every JSON object of the file as its list of (key, value) pairs: duplicates stay visible."""
+    objects: list[list[tuple[str, object]]] = []
+
+    def hook(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        objects.append(pairs)
+        return dict(pairs)
+
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=hook)
+    return objects
+
+
+def test_edge_id_attribute_names_the_edge_in_every_format(tmp_path: Path) -> None:
+    G = sample_graph()
+    expected = [f"e{100 + 7 * index}" for index in range(G.number_of_edges())]
+    for edge_id, (*_, data) in zip(expected, G.edges(keys=True, data=True), strict=True):
+        data["id"] = edge_id
+    written = export_graph(G, tmp_path, co_mentions=True)
+
+    root = ET.parse(written["graphml"]).getroot()
+    assert [e.get("id") for e in root.iter(f"{GRAPHML_NS}edge")] == expected
+    assert "id" not in {k.get("attr.name") for k in root.iter(f"{GRAPHML_NS}key")}  # no duplicate as data
+    # networkx reads a GraphML edge id as the multigraph key.
+    assert sorted(k for _, _, k in nx.read_graphml(written["graphml"]).edges(keys=True)) == sorted(expected)
+    ns = {"g": "http://gexf.net/1.3"}
+    gexf_edges = ET.parse(written["gexf"]).getroot().findall("g:graph/g:edges/g:edge", ns)
+    assert [e.get("id") for e in gexf_edges] == expected
+    assert all(v.get("for") != "id" for e in gexf_edges for v in e.iter("{http://gexf.net/1.3}attvalue"))
+    links = [pairs for pairs in _json_pairs(written["json"]) if {"source", "target"} <= dict(pairs).keys()]
+    assert [dict(pairs)["id"] for pairs in links] == expected
+    assert all([k for k, _ in pairs].count("id") == 1 for pairs in links)  # one "id" per link
+    assert [row["id"] for row in _read_csv(written["edges_csv"])] == expected
+    assert {row["edge_id"] for row in _read_csv(written["evidence_csv"])} <= set(expected)
+    payload = json.loads(_scripts(written["html"].read_text(encoding="utf-8"))[0][1])
+    assert [e["id"] for e in payload["edges"]] == expected and list(payload["edge_info"]) == expected
+
+
+def test_edge_ids_fall_back_to_positions_and_stay_unique() -> None:
+    from arabic_kg.export._common import edge_ids
+
+    def edges(*ids: object) -> list[tuple[str, str, str, dict[str, object]]]:
+        return [("a", "b", str(i), {} if v is None else {"id": v}) for i, v in enumerate(ids)]
+
+    assert edge_ids(edges(None, None, None)) == ["e0", "e1", "e2"]
+    assert edge_ids(edges("e7", None, "e7", 5)) == ["e7", "e1", "e7~2", "e3"]  # non-string ids ignored
+    # A positional id that an explicit one holds (even later) is suffixed; control characters go.
+    assert edge_ids(edges(None, "e0", "\u202ee9\x00", "")) == ["e0~2", "e0", "e9", "e3"]

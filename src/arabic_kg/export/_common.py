@@ -1,7 +1,8 @@
 """Helpers shared by every exporter: palettes, text cleaning, stable edge ids, sizes.
 
-Every exporter walks nodes and edges in the same order (`iter_nodes`, `iter_edges`) so that the
-edge id ``e17`` names the same relation in graph.html, graph.graphml, graph.gexf, graph.json and
+Every exporter walks nodes and edges in the same order (`iter_nodes`, `iter_edges`) and names
+edges by `edge_ids` (the edge's own ``id`` attribute, else its position), so that the edge id
+``e17`` names the same relation in graph.html, graph.graphml, graph.gexf, graph.json and
 the CSV files: a user can jump from a row of edges.csv to the edge in Gephi or in the viewer.
 """
 
@@ -207,10 +208,36 @@ def iter_nodes(G: nx.MultiDiGraph) -> Iterator[tuple[Any, dict[str, Any]]]:
     yield from G.nodes(data=True)
 
 
+def edge_ids(edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[str]:
+    """The export id of each (source, target, key, data) edge, in order.
+
+    An edge whose data carries a string ``id`` (the graph stage sets ``e<integer>``, stable per
+    (source, target, type, polarity) across builds) keeps it, cleaned of control characters;
+    other edges (hand-made graphs, tests) get the positional ``e<index>``. Ids stay unique: a
+    repeated explicit id, or a positional one that an explicit id already holds, gets a ``~2``
+    (``~3``...) suffix, like `unique_ids` does for nodes."""
+    explicit = [clean_text(value) if isinstance(value := data.get("id"), str) else "" for *_, data in edges]
+    reserved = set(explicit)
+    used: set[str] = set()
+    ids: list[str] = []
+    for index, given in enumerate(explicit):
+        candidate = given or f"e{index}"
+        if candidate in used or (not given and candidate in reserved):
+            base, suffix = candidate, 2
+            candidate = f"{base}~{suffix}"
+            while candidate in used or candidate in reserved:
+                suffix += 1
+                candidate = f"{base}~{suffix}"
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
 def iter_edges(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any, Any, Any, dict[str, Any]]]:
-    """(edge id, source, target, key, data) in a fixed order; ids are e0, e1, ... ."""
-    for index, (source, target, key, data) in enumerate(G.edges(keys=True, data=True)):
-        yield f"e{index}", source, target, key, data
+    """(edge id, source, target, key, data) in a fixed order; ids as `edge_ids` gives them."""
+    edges = list(G.edges(keys=True, data=True))
+    for edge_id, (source, target, key, data) in zip(edge_ids(edges), edges, strict=True):
+        yield edge_id, source, target, key, data
 
 
 def unique_ids(raw_ids: list[Any], clean: Any = xml_safe) -> dict[Any, str]:
