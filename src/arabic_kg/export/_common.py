@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -72,6 +73,14 @@ def clean_text(value: Any) -> str:
     return _DISPLAY_FORBIDDEN.sub("", str(value))
 
 
+def clean_all(values: Iterable[Any]) -> set[str]:
+    """{clean_text(v) for v in values}, quick when (as usual) no value needs cleaning."""
+    values = set(values)
+    if all(type(v) is str for v in values) and not _DISPLAY_FORBIDDEN.search("".join(values)):
+        return values
+    return {clean_text(v) for v in values}
+
+
 def clean_opt(value: Any) -> str | None:
     """Like `clean_text` but keeps "no value" distinct from an empty string."""
     return None if value is None else clean_text(value)
@@ -106,7 +115,14 @@ def iso_date(value: Any) -> str | None:
     """`YYYY-MM-DD` for an ISO date/datetime string or a date, None when it is not a real date."""
     if isinstance(value, date):
         return value.isoformat()[:10]
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    if not isinstance(value, str):
+        return None
+    return _iso_date(value)
+
+
+@lru_cache(maxsize=8192)  # a graph has a few thousand distinct dates, each on many edges
+def _iso_date(value: str) -> str | None:
+    if not _ISO_DATE.match(value):
         return None
     try:
         return date.fromisoformat(value[:10]).isoformat()
