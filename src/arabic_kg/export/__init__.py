@@ -88,7 +88,7 @@ def export_graph(
 def _export(
     G: nx.MultiDiGraph, out: Path, wanted: list[str], cache_dir: Path | None, graphml_mixed_directed: bool
 ) -> dict[str, Path]:
-    elements = Elements(G)  # edge ids and cache keys, computed once for every format
+    elements = Elements(G, keyed=cache_dir is not None)  # ids and cache keys, once for every format
     shared = {"cache_dir": cache_dir, "elements": elements}
     written: dict[str, Path] = {}
     if "html" in wanted:

@@ -6,12 +6,13 @@ other ~99.9 % of each export is byte for byte what the previous build wrote. Exp
 render each node, edge and article into its own text fragment (`FragmentCache.section`), and
 look the fragment up first under a key that is a digest of everything it depends on:
 
-* the element's own data and ids (`Elements.node_keys` / `edge_keys` / `article_keys`: one
-  BLAKE2b digest of the pickled (id, attributes, context) per element, computed once per export
-  and shared by every format). The context is every value from outside the element that any
-  format embeds in its fragment: the cleaned/unique node ids of the element and its endpoints,
-  the endpoints' labels, the node's degree, the affiliation's viewer id, the edge's curve;
-* which section of which format the fragment is for (one byte appended to the element key);
+* the element's own data and ids (`Elements.node_keys` / `edge_keys`: one BLAKE2b digest of the
+  pickled (id, attributes, context) per element, computed once per export and shared by every
+  format). The context is every value from outside the element that any format embeds in its
+  fragment: the cleaned/unique node ids of the element and its endpoints, the endpoints'
+  labels, the node's degree, the affiliation's viewer id, the edge's curve. Articles are small
+  and many, so they go by content-defined runs of ~32 (`runs`), keyed by the run's items;
+* which section of the format the fragment is for (cache entries are per section);
 * the format name, `FORMAT_VERSION` and the format's options and global values (GEXF's timeline
   mode, ...) - the *salt* written at the head of the cache file. A cache written with another
   salt is not used at all.
@@ -36,6 +37,7 @@ A file that is missing, truncated, of another version or salt, or fails its CRC 
 from __future__ import annotations
 
 import logging
+import mmap
 import os
 import pickle
 import struct
@@ -64,6 +66,7 @@ DIGEST_SIZE = 16
 _HEADER = struct.Struct("<8s16sQQI")  # magic, salt, sections, blob size, crc32 of the rest
 _SECTION = struct.Struct("<QQ")  # tag, fragment count
 _NO_KEY = bytes(DIGEST_SIZE)  # a fragment that is in the blob but never reused
+RUN_MASK, MAX_RUN = 31, 128
 
 
 def digest(value: Any) -> bytes | None:
@@ -101,8 +104,9 @@ class Elements:
     """The graph's nodes, edges and articles in export order, with what every exporter shares:
     edge ids, cleaned node ids, and the per-element cache keys (computed once, on first use)."""
 
-    def __init__(self, G: nx.MultiDiGraph) -> None:
+    def __init__(self, G: nx.MultiDiGraph, *, keyed: bool = True) -> None:
         self.G = G
+        self.keyed = keyed  # False: no cache in use, so no key is ever computed (all None)
         self.nodes: list[tuple[Any, dict[str, Any]]] = list(G.nodes(data=True))
         raw = list(G.edges(keys=True, data=True))
         self.edges: list[tuple[str, Any, Any, Any, dict[str, Any]]] = [
@@ -138,8 +142,13 @@ class Elements:
             return None
         return self.vis_ids.get(affiliation, clean_opt(affiliation))
 
+    def key(self, value: Any) -> bytes | None:
+        return digest(value) if self.keyed else None
+
     @cached_property
     def node_keys(self) -> list[bytes | None]:
+        if not self.keyed:
+            return [None] * len(self.nodes)
         xml_ids, vis_ids, degrees = self.xml_ids, self.vis_ids, self.degrees
         return [
             digest((node, data, xml_ids[node], vis_ids[node], self.vis_affiliation(data), degrees[node]))
@@ -148,6 +157,8 @@ class Elements:
 
     @cached_property
     def edge_keys(self) -> list[bytes | None]:
+        if not self.keyed:
+            return [None] * len(self.edges)
         xml_ids, vis_ids, curves, node_data = self.xml_ids, self.vis_ids, self.curves, self.G.nodes
         keys = []
         for edge_id, source, target, key, data in self.edges:
@@ -163,9 +174,21 @@ class Elements:
             keys.append(digest((edge_id, source, target, key, data, context)))
         return keys
 
-    @cached_property
-    def article_keys(self) -> list[bytes | None]:
-        return [digest(item) for item in self.articles.items()]
+
+def runs(ids: Sequence[Any]) -> list[tuple[int, int]]:
+    """(start, end) runs of consecutive items, for elements too small and many to cache one by one
+    (the article table: ~18,000 entries of four short fields). A run ends after an id whose CRC-32
+    ends in five zero bits (~32 items), or after MAX_RUN items: boundaries depend on the ids, not
+    on positions, so adding or removing an article changes only the run it falls in."""
+    out = []
+    start = 0
+    for index, ident in enumerate(ids):
+        if not zlib.crc32(str(ident).encode("utf-8", "surrogatepass")) & RUN_MASK or index - start >= MAX_RUN:
+            out.append((start, index + 1))
+            start = index + 1
+    if start < len(ids):
+        out.append((start, len(ids)))
+    return out
 
 
 class FragmentCache:
@@ -190,16 +213,43 @@ class FragmentCache:
                 log.debug("ignoring export cache %s: %s", path, error)
                 self._index, self._blob = {}, b""
 
+    def close(self) -> None:
+        """Let go of the previous export's file (done by `save`)."""
+        self._release(self._blob)
+        self._index, self._blob = {}, b""
+
     def _load(self, path: Path) -> None:
-        data = path.read_bytes()
+        # Mapped, not read: the fragments are copied once, straight from the page cache.
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < _HEADER.size:
+                raise ValueError("truncated")
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            self._parse(data)
+        except BaseException:
+            self._release(data)
+            raise
+
+    @staticmethod
+    def _release(data: Any) -> None:
+        if isinstance(data, mmap.mmap):
+            data.close()
+
+    def _parse(self, data: Any) -> None:
         magic, file_salt, sections, blob_size, crc = _HEADER.unpack_from(data)
         if magic != MAGIC:
             raise ValueError("not an arabic-kg fragment cache")
         if file_salt != self.salt:
-            log.debug("export cache %s is for another format version or options", path)
+            log.debug("export cache %s is for another format version or options", self.path)
+            self._release(data)
             return
         blob_at = len(data) - blob_size
-        if blob_at < _HEADER.size or zlib.crc32(memoryview(data)[_HEADER.size :]) != crc:
+        if blob_at < _HEADER.size:
+            raise ValueError("truncated")
+        with memoryview(data) as view, view[_HEADER.size :] as rest:
+            ok = zlib.crc32(rest) == crc
+        if not ok:
             raise ValueError("checksum mismatch")
         pos, start = _HEADER.size, 0
         index: dict[int, dict[bytes, slice]] = {}
@@ -245,6 +295,7 @@ class FragmentCache:
     def save(self) -> None:
         """Write this export's fragments (atomically); a failure is logged, never raised."""
         if self.path is None:
+            self.close()
             return
         chunks: list[Any] = []
         blob_size = 0
@@ -263,12 +314,12 @@ class FragmentCache:
         for chunk in chunks:
             crc = zlib.crc32(chunk, crc)
         header = _HEADER.pack(MAGIC, self.salt, len(self._sections), blob_size, crc)
+        self.close()  # before replacing the file (a mapped file cannot be replaced on Windows)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, [header, *chunks])
         except OSError as error:
             log.debug("could not write export cache %s: %s", self.path, error)
-        self._index, self._blob = {}, b""  # release the previous file's bytes
 
 
 def write_output(path: Path, chunks: Sequence[Any]) -> Path:

@@ -153,7 +153,7 @@ def write_csv(
     """Write nodes.csv, edges.csv and evidence.csv into `out_dir`; returns their paths.
     `cache_dir` holds the fragment cache that makes re-exports of a similar graph fast."""
     out = Path(out_dir)
-    elements = elements if elements is not None else Elements(G)
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
     chunks = render_csv(elements, cache_dir=None if cache_dir is None else Path(cache_dir))
     names = {"nodes_csv": "nodes.csv", "edges_csv": "edges.csv", "evidence_csv": "evidence.csv"}
     return {name: write_output(out / names[name], parts) for name, parts in chunks.items()}

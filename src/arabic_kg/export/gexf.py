@@ -220,7 +220,7 @@ def write_gexf(
 ) -> Path:
     """Write `G` as GEXF. `mixed_directed=False` drops per-edge `type` (for networkx.read_gexf);
     `cache_dir` holds the fragment cache that makes re-exports of a similar graph fast."""
-    elements = elements if elements is not None else Elements(G)
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
     chunks = render_gexf(
         elements,
         version=version,

@@ -235,7 +235,7 @@ def write_graphml(
 ) -> Path:
     """Write `G` as GraphML; returns the path. See the module docstring for `mixed_directed`;
     `cache_dir` holds the fragment cache that makes re-exports of a similar graph fast."""
-    elements = elements if elements is not None else Elements(G)
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
     chunks = render_graphml(
         elements, mixed_directed=mixed_directed, cache_dir=None if cache_dir is None else Path(cache_dir)
     )

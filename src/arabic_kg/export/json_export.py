@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._cache import Elements, open_cache, salt, write_output
+from ._cache import Elements, open_cache, runs, salt, write_output
 
 try:  # the C version; ensure_ascii=False like json.dump(..., ensure_ascii=False)
     from _json import encode_basestring as _encode_str
@@ -40,7 +40,7 @@ def graph_to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
 
     Each link also gets `"id"`, the edge id used by the other exports (strings are left as they
     are: this is the faithful copy; cleaning is done where text is displayed)."""
-    elements = Elements(G)
+    elements = Elements(G, keyed=False)
     return _plain(
         {
             "directed": True,
@@ -107,13 +107,19 @@ def render_json(elements: Elements, *, cache_dir: Path | None = None) -> list[by
         1, elements.edge_keys, lambda i: ",\n  " + _dump(_plain(_link(edges[i])), "\n  ")
     )
     if split:
+        # Articles go by runs of ~32 (`runs`): one digest and one fragment per run.
         items = list(articles.items())
+        spans = runs(articles)
 
-        def article(i: int) -> str:
-            key, meta = items[i]
-            return ",\n   " + _encode_str(key) + ": " + _dump(_plain(meta), "\n   ")
+        def article_run(i: int) -> str:
+            start, end = spans[i]
+            return "".join(
+                ",\n   " + _encode_str(key) + ": " + _dump(_plain(meta), "\n   ")
+                for key, meta in items[start:end]
+            )
 
-        article_body = cache.section(2, elements.article_keys, article)
+        article_keys = [elements.key(items[start:end]) for start, end in spans]
+        article_body = cache.section(2, article_keys, article_run)
     cache.save()
 
     out: list[Any] = [
@@ -154,7 +160,7 @@ def write_json(
     if indent != 1:
         text = json.dumps(graph_to_json(G), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
         return write_output(path, [text.encode("utf-8")])
-    elements = elements if elements is not None else Elements(G)
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
     return write_output(path, render_json(elements, cache_dir=None if cache_dir is None else Path(cache_dir)))
 
 

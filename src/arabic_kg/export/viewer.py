@@ -28,13 +28,14 @@ from typing import Any
 import networkx as nx
 
 from ._assets import APP_JS, CSS, TEMPLATE
-from ._cache import Elements, open_cache, salt, write_output
+from ._cache import Elements, open_cache, runs, salt, write_output
 from ._common import (
     ENTITY_STYLE,
     RELATION_STYLE,
     as_int,
     as_number,
     clean_all,
+    clean_list,
     clean_opt,
     clean_text,
     edge_dashed,
@@ -365,18 +366,17 @@ def render_payload(elements: Elements, *, cache_dir: Path | None = None) -> list
     edge_info = cache.section(3, elements.edge_keys, lambda i: edge_part(i, 1))
     # Articles any node or evidence refers to, under their cleaned id (a later duplicate wins).
     used = summary["articles_used"]
-    chosen: dict[str, int] = {}
-    article_list = list(elements.articles.items())
-    for index, (article_id, meta) in enumerate(article_list):
-        key = clean_text(article_id)
+    chosen: dict[str, Any] = {}
+    raw = elements.articles
+    for key, meta in zip(clean_list(raw), raw.values(), strict=True):
         if key in used and isinstance(meta, dict):
-            chosen[key] = index
+            chosen[key] = meta
     picked = list(chosen.items())
-    article_keys = elements.article_keys
+    spans = runs(chosen)  # by runs of ~32 articles: one digest and one fragment per run
     articles = cache.section(
         4,
-        [article_keys[index] for _key, index in picked],
-        lambda i: _article_entry(picked[i][0], article_list[picked[i][1]][1]),
+        [elements.key(picked[start:end]) for start, end in spans],
+        lambda i: "".join(_article_entry(key, meta) for key, meta in picked[spans[i][0] : spans[i][1]]),
     )
     cache.save()
 
@@ -424,7 +424,7 @@ def _joined(opening: str, body: bytes, closing: str) -> list[Any]:
 
 def build_payload(G: nx.MultiDiGraph) -> dict[str, Any]:
     """Everything the viewer needs, as the page's data block holds it (a dict, for tests)."""
-    return json.loads(b"".join(render_payload(Elements(G))))
+    return json.loads(b"".join(render_payload(Elements(G, keyed=False))))
 
 
 def render_page(elements: Elements, *, cache_dir: Path | None = None) -> list[bytes]:
@@ -457,7 +457,7 @@ def render_page(elements: Elements, *, cache_dir: Path | None = None) -> list[by
 
 
 def render_html(G: nx.MultiDiGraph) -> str:
-    return b"".join(render_page(Elements(G))).decode("utf-8")
+    return b"".join(render_page(Elements(G, keyed=False))).decode("utf-8")
 
 
 def write_html(
@@ -468,6 +468,6 @@ def write_html(
     elements: Elements | None = None,
 ) -> Path:
     """Write graph.html; `cache_dir` holds the fragment cache that makes re-exports fast."""
-    elements = elements if elements is not None else Elements(G)
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
     chunks = render_page(elements, cache_dir=None if cache_dir is None else Path(cache_dir))
     return write_output(Path(path), chunks)
