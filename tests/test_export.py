@@ -328,6 +328,18 @@ def test_neutralize(value: object, expected: object) -> None:
     assert neutralize(value) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("=+-@ \t\r\n\u00a0\x00\x1f\u202ea"), max_size=8))
+def test_neutralize_cleans_line_by_line(text: str) -> None:
+    from arabic_kg.export._common import clean_text
+
+    # The rule as first written: clean each line (CRLF first made LF), then look for a formula.
+    cleaned = "\n".join(clean_text(part) for part in text.replace("\r\n", "\n").split("\n"))
+    formula = cleaned.startswith(("=", "+", "-", "@", "\t", "\r"))
+    formula = formula or cleaned.lstrip(" \u00a0").startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert neutralize(text) == ("'" + cleaned if formula else cleaned)
+
+
 # ---------------------------------------------------------------- filter_graph
 
 

@@ -41,22 +41,31 @@ def neutralize(value: Any) -> Any:
     Numbers pass through untouched (a negative count must stay a number). Text is cleaned of
     control characters first, so a NUL cannot hide a leading "=" from the check; leading blanks
     are looked through too because some spreadsheets strip them before parsing."""
-    if value is None:
+    if type(value) is str:  # the common case first: this runs for every cell
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    elif isinstance(value, int | float):
         return value
-    text = _clean_keep_lines(str(value))
-    stripped = text.lstrip(" \u00a0")
-    if text.startswith(FORMULA_PREFIXES) or stripped.startswith(FORMULA_PREFIXES):
+    else:
+        text = str(value)
+    text = _clean_keep_lines(text)
+    if text[:1] in _FORMULA_STARTS or text.lstrip(" \u00a0")[:1] in _FORMULA_STARTS:
         return "'" + text
     return text
 
 
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)  # all one character long
+
+
 def _clean_keep_lines(text: str) -> str:
-    # Evidence may span lines; the csv module quotes newlines, so keep \n but drop other controls.
-    return "\n".join(clean_text(part) for part in text.replace("\r\n", "\n").split("\n"))
+    # Evidence may span lines; the csv module quotes newlines, so keep \n (which clean_text keeps)
+    # but drop other controls; a CRLF becomes one \n rather than losing its CR alone.
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return clean_text(text)
 
 
 class _Lines:
