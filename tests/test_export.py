@@ -513,8 +513,11 @@ def test_edge_ids_fall_back_to_positions_and_stay_unique() -> None:
 
     assert edge_ids(edges(None, None, None)) == ["e0", "e1", "e2"]
     assert edge_ids(edges("e7", None, "e7", 5)) == ["e7", "e1", "e7~2", "e3"]  # non-string ids ignored
-    # A positional id that an explicit one holds (even later) is suffixed; control characters go.
-    assert edge_ids(edges(None, "e0", "\u202ee9\x00", "")) == ["e0~2", "e0", "e9", "e3"]
+    # A positional id that an explicit one holds (even later) is suffixed; ids that are not
+    # plain tokens (controls, blanks, a leading formula character) are not used.
+    assert edge_ids(edges(None, "e0", "\u202ee9\x00", "", "=1", "a b", "ok:7")) == [
+        "e0~2", "e0", "e2", "e3", "e4", "e5", "ok:7",
+    ]  # fmt: skip
 
 
 # ---------------------------------------------------------------- fragment cache

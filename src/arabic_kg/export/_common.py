@@ -57,6 +57,7 @@ _DISPLAY_FORBIDDEN = re.compile(
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_EDGE_ID = re.compile(r"\w[\w.:~-]*\Z")
 
 
 def xml_safe(value: Any) -> str:
@@ -236,11 +237,15 @@ def edge_ids(edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[str]:
     """The export id of each (source, target, key, data) edge, in order.
 
     An edge whose data carries a string ``id`` (the graph stage sets ``e<integer>``, stable per
-    (source, target, type, polarity) across builds) keeps it, cleaned of control characters;
-    other edges (hand-made graphs, tests) get the positional ``e<index>``. Ids stay unique: a
-    repeated explicit id, or a positional one that an explicit id already holds, gets a ``~2``
-    (``~3``...) suffix, like `unique_ids` does for nodes."""
-    explicit = [clean_text(value) if isinstance(value := data.get("id"), str) else "" for *_, data in edges]
+    (source, target, type, polarity) across builds) keeps it when it is a plain token (`_EDGE_ID`:
+    letters, digits, ``_.:~-``, not starting with a punctuation mark), so it reads the same in
+    XML, JSON, CSV (no formula prefix) and the viewer; other edges (hand-made graphs, tests, odd
+    ids) get the positional ``e<index>``. Ids stay unique: a repeated id, or a positional one
+    that an explicit id already holds, gets a ``~2`` (``~3``...) suffix, like `unique_ids`."""
+    explicit = [
+        value if isinstance(value := data.get("id"), str) and _EDGE_ID.match(value) else ""
+        for *_, data in edges
+    ]
     reserved = set(explicit)
     used: set[str] = set()
     ids: list[str] = []
