@@ -328,6 +328,18 @@ def test_neutralize(value: object, expected: object) -> None:
     assert neutralize(value) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("=+-@ \t\r\n\u00a0\x00\x1f\u202ea"), max_size=8))
+def test_neutralize_cleans_line_by_line(text: str) -> None:
+    from arabic_kg.export._common import clean_text
+
+    # The rule as first written: clean each line (CRLF first made LF), then look for a formula.
+    cleaned = "\n".join(clean_text(part) for part in text.replace("\r\n", "\n").split("\n"))
+    formula = cleaned.startswith(("=", "+", "-", "@", "\t", "\r"))
+    formula = formula or cleaned.lstrip(" \u00a0").startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert neutralize(text) == ("'" + cleaned if formula else cleaned)
+
+
 # ---------------------------------------------------------------- filter_graph
 
 
@@ -451,3 +463,197 @@ def test_html_for_large_graph_is_fast_to_build() -> None:
     payload_options = build_payload(large_graph(1200, 3500))["options"]
     assert payload_options["interaction"]["hideEdgesOnDrag"] is True
     assert payload_options["physics"]["stabilization"]["iterations"] <= 200
+
+
+# ---------------------------------------------------------------- edge ids
+
+
+def _json_pairs(path: Path) -> list[list[tuple[str, object]]]:
+    """Every JSON object of the file as its list of (key, value) pairs: duplicates stay visible."""
+    objects: list[list[tuple[str, object]]] = []
+
+    def hook(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        objects.append(pairs)
+        return dict(pairs)
+
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=hook)
+    return objects
+
+
+def test_edge_id_attribute_names_the_edge_in_every_format(tmp_path: Path) -> None:
+    G = sample_graph()
+    expected = [f"e{100 + 7 * index}" for index in range(G.number_of_edges())]
+    for edge_id, (*_, data) in zip(expected, G.edges(keys=True, data=True), strict=True):
+        data["id"] = edge_id
+    written = export_graph(G, tmp_path, co_mentions=True)
+
+    root = ET.parse(written["graphml"]).getroot()
+    assert [e.get("id") for e in root.iter(f"{GRAPHML_NS}edge")] == expected
+    assert "id" not in {k.get("attr.name") for k in root.iter(f"{GRAPHML_NS}key")}  # no duplicate as data
+    # networkx reads a GraphML edge id as the multigraph key.
+    assert sorted(k for _, _, k in nx.read_graphml(written["graphml"]).edges(keys=True)) == sorted(expected)
+    ns = {"g": "http://gexf.net/1.3"}
+    gexf_edges = ET.parse(written["gexf"]).getroot().findall("g:graph/g:edges/g:edge", ns)
+    assert [e.get("id") for e in gexf_edges] == expected
+    assert all(v.get("for") != "id" for e in gexf_edges for v in e.iter("{http://gexf.net/1.3}attvalue"))
+    links = [pairs for pairs in _json_pairs(written["json"]) if {"source", "target"} <= dict(pairs).keys()]
+    assert [dict(pairs)["id"] for pairs in links] == expected
+    assert all([k for k, _ in pairs].count("id") == 1 for pairs in links)  # one "id" per link
+    assert [row["id"] for row in _read_csv(written["edges_csv"])] == expected
+    assert {row["edge_id"] for row in _read_csv(written["evidence_csv"])} <= set(expected)
+    payload = json.loads(_scripts(written["html"].read_text(encoding="utf-8"))[0][1])
+    assert [e["id"] for e in payload["edges"]] == expected and list(payload["edge_info"]) == expected
+
+
+def test_edge_ids_fall_back_to_positions_and_stay_unique() -> None:
+    from arabic_kg.export._common import edge_ids
+
+    def edges(*ids: object) -> list[tuple[str, str, str, dict[str, object]]]:
+        return [("a", "b", str(i), {} if v is None else {"id": v}) for i, v in enumerate(ids)]
+
+    assert edge_ids(edges(None, None, None)) == ["e0", "e1", "e2"]
+    assert edge_ids(edges("e7", None, "e7", 5)) == ["e7", "e1", "e7~2", "e3"]  # non-string ids ignored
+    # A positional id that an explicit one holds (even later) is suffixed; ids that are not
+    # plain tokens (controls, blanks, a leading formula character) are not used.
+    assert edge_ids(edges(None, "e0", "\u202ee9\x00", "", "=1", "a b", "ok:7")) == [
+        "e0~2", "e0", "e2", "e3", "e4", "e5", "ok:7",
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- fragment cache
+
+OUTPUT_FILES = (
+    "graph.html",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.json",
+    "nodes.csv",
+    "edges.csv",
+    "evidence.csv",
+)
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def _changed(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy where something every kind of fragment depends on has changed."""
+    H = G.copy()
+    H.graph["articles"] = {k: dict(v) for k, v in G.graph["articles"].items()}
+    H.graph["articles"]["a5"] = {"title": "جديد", "date": "2024-07-01", "url": None, "source": None}
+    H.graph["articles"]["a1"]["title"] = "عنوان معدل"
+    H.nodes["state:rus"]["label"] = "روسيا الاتحادية"  # edge tooltips and CSV labels name it
+    H.nodes["state:syr"]["mentions"] = 99
+    strikes = H.edges["state:rus", "org:hts", "strikes|asserted"]
+    strikes["weight"] = 9
+    strikes["evidence"] = [*strikes["evidence"], {"article_id": "a5", "text": "جملة جديدة", "trigger": None}]
+    # A third parallel edge re-curves the others; degrees change; "a" collides with "a\x00" once
+    # cleaned, so unique ids shift; Putin's affiliation now names a node whose viewer id changes.
+    H.add_edge("org:hts", "state:rus", key="supports|asserted", type="supports", weight=2, evidence=[])
+    H.add_node("a\x00", label="أ", type="PERSON", affiliation="a")
+    H.add_node("a", label="ب", type="PERSON")
+    H.add_edge("a\x00", "a", key="k", type="meets_with", first_date="2024-08-01")
+    H.nodes["person:vladimir_putin"]["affiliation"] = "a"
+    H.remove_edge("base:hmeimim", "state:syr", "located_in|asserted")
+    return H
+
+
+def test_cache_never_changes_the_bytes_written(tmp_path: Path) -> None:
+    G, H = sample_graph(), _changed(sample_graph())
+    warm, cold, plain = tmp_path / "warm", tmp_path / "cold", tmp_path / "plain"
+    export_graph(G, warm, co_mentions=True)
+    assert sorted(p.name for p in (warm / ".arabic-kg-cache").iterdir()) == [
+        "csv.cache", "gexf.cache", "graphml.cache", "html.cache", "json.cache",
+    ]  # fmt: skip
+    export_graph(H, warm, co_mentions=True)  # stale cache: most fragments reused, some not
+    export_graph(H, cold, co_mentions=True)  # empty cache
+    export_graph(H, plain, co_mentions=True, cache=False)
+    assert not (plain / ".arabic-kg-cache").exists()
+    expected = _outputs(plain)
+    assert _outputs(warm) == expected and _outputs(cold) == expected
+    export_graph(H, warm, co_mentions=True)  # every fragment from the cache
+    assert _outputs(warm) == expected
+    export_graph(G, warm, co_mentions=True)  # and back
+    export_graph(G, plain, co_mentions=True, cache=False)
+    assert _outputs(warm) == _outputs(plain)
+    # The changes did reach the files.
+    new_edges = _read_csv(cold / "edges.csv")
+    assert {"روسيا الاتحادية"} <= {row["source_label"] for row in new_edges}
+    assert next(r for r in _read_csv(cold / "nodes.csv") if r["id"] == "state:rus")["degree"] == "6"
+
+
+def test_cache_matches_a_cold_export_through_random_changes(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(11)
+    G = large_graph(60, 150, seed=5)
+    for step in range(6):
+        H = G.copy()
+        edges = list(H.edges(keys=True))
+        for u, v, k in rng.sample(edges, 5):
+            if rng.random() < 0.3:
+                H.remove_edge(u, v, k)
+            else:
+                H.edges[u, v, k].update(weight=rng.randint(1, 9), first_date=rng.choice([None, "2024-05-05"]))
+        for node in rng.sample(list(H.nodes), 3):
+            H.nodes[node].update(mentions=rng.randint(0, 99), label=rng.choice(["س", "ص", "=x", "<b>"]))
+        H.add_edge(f"x:{rng.randint(0, 59)}", f"new:{step}", key="trains|asserted", type="trains", weight=1)
+        export_graph(H, tmp_path / "warm")
+        export_graph(H, tmp_path / f"cold{step}", cache=False)
+        assert _outputs(tmp_path / "warm") == _outputs(tmp_path / f"cold{step}"), step
+        G = H
+
+
+def test_a_bad_cache_is_ignored_and_replaced(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    G = sample_graph()
+    expected = _outputs(Path(export_graph(G, tmp_path / "ref", cache=False)["html"]).parent)
+    out = tmp_path / "out"
+    export_graph(G, out)
+    cache_dir = out / ".arabic-kg-cache"
+    good = (cache_dir / "json.cache").read_bytes()
+    assert good.startswith(b"AKGFRAG1")  # our own format: nothing in it is ever unpickled or run
+    damaged = {
+        "json.cache": good[: len(good) // 2],  # truncated
+        "graphml.cache": b"\x80\x04garbage" * 50,  # not ours
+        "gexf.cache": b"",  # empty
+        "csv.cache": good[:100] + bytes([good[100] ^ 0xFF]) + good[101:],  # index bit flip
+        "html.cache": (cache_dir / "html.cache").read_bytes()[:-3] + b"xyz",  # same size, other bytes
+    }
+    for name, data in damaged.items():
+        (cache_dir / name).write_bytes(data)
+    with caplog.at_level(logging.DEBUG, logger="arabic_kg.export._cache"):
+        export_graph(G, out)
+    assert "ignoring export cache" in caplog.text
+    assert _outputs(out) == expected
+    assert (cache_dir / "json.cache").read_bytes() == good  # rebuilt
+    (cache_dir / "gexf.cache").unlink()
+    (cache_dir / "graphml.cache").unlink()
+    (cache_dir / "graphml.cache").mkdir()  # unreadable: a folder (and it cannot be replaced)
+    export_graph(G, out)
+    assert _outputs(out) == expected
+
+
+def test_cache_holds_only_the_latest_export(tmp_path: Path) -> None:
+    export_graph(large_graph(300, 900), tmp_path)
+    cache_dir = tmp_path / ".arabic-kg-cache"
+    big = {p.name: p.stat().st_size for p in cache_dir.iterdir()}
+    export_graph(sample_graph(), tmp_path)
+    small = {p.name: p.stat().st_size for p in cache_dir.iterdir()}
+    assert set(small) == set(big) and all(small[name] < big[name] / 10 for name in big)
+    assert not [p for p in cache_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_writers_take_a_cache_folder(tmp_path: Path) -> None:
+    G = sample_graph()
+    write_graphml(G, tmp_path / "a.graphml", cache_dir=tmp_path / "c")
+    write_graphml(G, tmp_path / "b.graphml", cache_dir=tmp_path / "c")
+    assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
+    # Options enter the cache key: a mixed-direction file never reuses plain fragments.
+    write_graphml(G, tmp_path / "m.graphml", cache_dir=tmp_path / "c", mixed_directed=True)
+    assert (tmp_path / "m.graphml").read_bytes() == write_graphml(
+        G, tmp_path / "n.graphml", mixed_directed=True
+    ).read_bytes()
+    assert b'directed="false"' in (tmp_path / "m.graphml").read_bytes()

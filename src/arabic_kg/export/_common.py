@@ -1,7 +1,8 @@
 """Helpers shared by every exporter: palettes, text cleaning, stable edge ids, sizes.
 
-Every exporter walks nodes and edges in the same order (`iter_nodes`, `iter_edges`) so that the
-edge id ``e17`` names the same relation in graph.html, graph.graphml, graph.gexf, graph.json and
+Every exporter walks nodes and edges in the same order (`iter_nodes`, `iter_edges`) and names
+edges by `edge_ids` (the edge's own ``id`` attribute, else its position), so that the edge id
+``e17`` names the same relation in graph.html, graph.graphml, graph.gexf, graph.json and
 the CSV files: a user can jump from a row of edges.csv to the edge in Gephi or in the viewer.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -55,6 +57,7 @@ _DISPLAY_FORBIDDEN = re.compile(
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SAFE_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_EDGE_ID = re.compile(r"\w[\w.:~-]*\Z")
 
 
 def xml_safe(value: Any) -> str:
@@ -69,6 +72,22 @@ def clean_text(value: Any) -> str:
     if value is None:
         return ""
     return _DISPLAY_FORBIDDEN.sub("", str(value))
+
+
+def clean_all(values: Iterable[Any]) -> set[str]:
+    """{clean_text(v) for v in values}, quick when (as usual) no value needs cleaning."""
+    values = set(values)
+    if all(type(v) is str for v in values) and not _DISPLAY_FORBIDDEN.search("".join(values)):
+        return values
+    return {clean_text(v) for v in values}
+
+
+def clean_list(values: Iterable[Any]) -> list[str]:
+    """[clean_text(v) for v in values], quick when (as usual) no value needs cleaning."""
+    values = list(values)
+    if all(type(v) is str for v in values) and not _DISPLAY_FORBIDDEN.search("".join(values)):
+        return values
+    return [clean_text(v) for v in values]
 
 
 def clean_opt(value: Any) -> str | None:
@@ -105,7 +124,14 @@ def iso_date(value: Any) -> str | None:
     """`YYYY-MM-DD` for an ISO date/datetime string or a date, None when it is not a real date."""
     if isinstance(value, date):
         return value.isoformat()[:10]
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    if not isinstance(value, str):
+        return None
+    return _iso_date(value)
+
+
+@lru_cache(maxsize=8192)  # a graph has a few thousand distinct dates, each on many edges
+def _iso_date(value: str) -> str | None:
+    if not _ISO_DATE.match(value):
         return None
     try:
         return date.fromisoformat(value[:10]).isoformat()
@@ -207,10 +233,40 @@ def iter_nodes(G: nx.MultiDiGraph) -> Iterator[tuple[Any, dict[str, Any]]]:
     yield from G.nodes(data=True)
 
 
+def edge_ids(edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[str]:
+    """The export id of each (source, target, key, data) edge, in order.
+
+    An edge whose data carries a string ``id`` (the graph stage sets ``e<integer>``, stable per
+    (source, target, type, polarity) across builds) keeps it when it is a plain token (`_EDGE_ID`:
+    letters, digits, ``_.:~-``, not starting with a punctuation mark), so it reads the same in
+    XML, JSON, CSV (no formula prefix) and the viewer; other edges (hand-made graphs, tests, odd
+    ids) get the positional ``e<index>``. Ids stay unique: a repeated id, or a positional one
+    that an explicit id already holds, gets a ``~2`` (``~3``...) suffix, like `unique_ids`."""
+    explicit = [
+        value if isinstance(value := data.get("id"), str) and _EDGE_ID.match(value) else ""
+        for *_, data in edges
+    ]
+    reserved = set(explicit)
+    used: set[str] = set()
+    ids: list[str] = []
+    for index, given in enumerate(explicit):
+        candidate = given or f"e{index}"
+        if candidate in used or (not given and candidate in reserved):
+            base, suffix = candidate, 2
+            candidate = f"{base}~{suffix}"
+            while candidate in used or candidate in reserved:
+                suffix += 1
+                candidate = f"{base}~{suffix}"
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
 def iter_edges(G: nx.MultiDiGraph) -> Iterator[tuple[str, Any, Any, Any, dict[str, Any]]]:
-    """(edge id, source, target, key, data) in a fixed order; ids are e0, e1, ... ."""
-    for index, (source, target, key, data) in enumerate(G.edges(keys=True, data=True)):
-        yield f"e{index}", source, target, key, data
+    """(edge id, source, target, key, data) in a fixed order; ids as `edge_ids` gives them."""
+    edges = list(G.edges(keys=True, data=True))
+    for edge_id, (source, target, key, data) in zip(edge_ids(edges), edges, strict=True):
+        yield edge_id, source, target, key, data
 
 
 def unique_ids(raw_ids: list[Any], clean: Any = xml_safe) -> dict[Any, str]:

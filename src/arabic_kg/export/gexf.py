@@ -3,26 +3,21 @@
 GEXF keeps what GraphML cannot tell Gephi: undirected relations stay undirected in a directed
 graph (`type="undirected"` on the edge), parallel relations of different types between the same
 pair stay apart (`kind`, GEXF 1.3), and edges carry `start`/`end` dates so Gephi's timeline can
-replay the news. Written with xml.etree so that hostile strings can only ever become text.
+replay the news. Written as text escaped like xml.etree escapes it (`_xml`), fragment by fragment
+(`_cache`), so that hostile strings can only ever become text.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
 
-from ._common import (
-    clean_text,
-    edge_dates,
-    edge_directed,
-    iter_edges,
-    iter_nodes,
-    unique_ids,
-)
+from ._cache import Elements, open_cache, salt, write_output
+from ._common import clean_text, edge_dates, edge_directed
+from ._xml import element, escape_attr, escape_text
 from .graphml import edge_values, node_values
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -85,97 +80,132 @@ def _text(value: Any, attr_type: str) -> str | None:
     return text or None
 
 
-def _attvalues(parent: ET.Element, attrs: list[tuple[str, str]], values: dict[str, Any]) -> None:
-    container = ET.SubElement(parent, "attvalues")
+def _attvalues(attrs: list[tuple[str, str]], values: dict[str, Any]) -> str:
+    children = []
     for name, attr_type in attrs:
         text = _text(values.get(name), attr_type)
         if text is not None:
-            ET.SubElement(container, "attvalue", {"for": name, "value": text})
+            children.append(f'\n     <attvalue for="{name}" value="{escape_attr(text)}" />')
+    return element("\n    ", "attvalues", "", children)
 
 
-def build_gexf(
-    G: nx.MultiDiGraph,
+def _viz_color(values: dict[str, Any]) -> str:
+    return f'\n    <viz:color r="{values["r"]}" g="{values["g"]}" b="{values["b"]}" a="1.0" />'
+
+
+def _node_fragment(node_id: str, data: dict[str, Any]) -> str:
+    values = node_values(data)
+    label = clean_text(values["label"] or node_id)
+    return (
+        f'\n   <node id="{escape_attr(node_id)}" label="{escape_attr(label)}">'
+        + _attvalues(NODE_ATTRS, values)
+        + f'\n    <viz:size value="{values["size"]}" />'
+        + _viz_color(values)
+        + "\n   </node>"
+    )
+
+
+def _edge_fragment(
+    edge: tuple[str, str, str, Any, dict[str, Any]], version: str, mixed_directed: bool, dated: bool
+) -> str:
+    edge_id, source, target, key, data = edge
+    values = edge_values(key, data)
+    weight = repr(float(values["weight"]))
+    attrs = (
+        f' id="{escape_attr(edge_id)}" source="{escape_attr(source)}" target="{escape_attr(target)}"'
+        f' label="{escape_attr(clean_text(values["label"] or ""))}" weight="{weight}"'
+    )
+    if mixed_directed:
+        attrs += ' type="directed"' if edge_directed(data) else ' type="undirected"'
+    if version == "1.3" and values["type"]:
+        # Gephi keeps parallel edges apart only when their kinds differ.
+        kind = clean_text(f"{values['type']}|{values['polarity'] or 'asserted'}")
+        attrs += f' kind="{escape_attr(kind)}"'
+    if dated:
+        first, last = values["first_date"], values["last_date"]
+        if first:
+            attrs += f' start="{escape_attr(first)}"'
+        if last:
+            attrs += f' end="{escape_attr(last)}"'
+    return (
+        f"\n   <edge{attrs}>"
+        + _attvalues(EDGE_ATTRS, values)
+        + _viz_color(values)
+        + f'\n    <viz:thickness value="{weight}" />'
+        + ('\n    <viz:shape value="dashed" />' if values["dashed"] else "")
+        + "\n   </edge>"
+    )
+
+
+def render_gexf(
+    elements: Elements,
     *,
     version: Literal["1.3", "1.2draft"] = "1.3",
     mixed_directed: bool = True,
     timeline: bool = True,
-) -> ET.ElementTree:
+    cache_dir: Path | None = None,
+) -> list[bytes]:
+    """graph.gexf as byte chunks; fragments come from the cache in `cache_dir` when unchanged."""
+    G = elements.G
     spec = VERSIONS[version]
-    viz = spec["viz"]
-    root = ET.Element(
-        "gexf",
-        {
-            "xmlns": spec["ns"],
-            "xmlns:viz": viz,
-            "xmlns:xsi": XSI_NS,
-            "xsi:schemaLocation": spec["schema"],
-            "version": spec["version"],
-        },
-    )
-    meta = ET.SubElement(root, "meta", lastmodifieddate=date.today().isoformat())
-    ET.SubElement(meta, "creator").text = "arabic-kg"
-    ET.SubElement(meta, "description").text = clean_text(G.graph.get("name") or "arabic-kg")
-
-    edges = list(iter_edges(G))
+    edges = elements.edges
     dated = timeline and any(edge_dates(data)[0] for *_, data in edges)
-    graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dated else "static"}
+    cache = open_cache(cache_dir, "gexf", salt("gexf", version, mixed_directed, dated))
+    ids = elements.xml_ids
+    nodes = elements.nodes
+    node_body = cache.section(0, elements.node_keys, lambda i: _node_fragment(ids[nodes[i][0]], nodes[i][1]))
+
+    def edge(i: int) -> str:
+        edge_id, source, target, key, data = edges[i]
+        return _edge_fragment((edge_id, ids[source], ids[target], key, data), version, mixed_directed, dated)
+
+    edge_body = cache.section(1, elements.edge_keys, edge)
+    cache.save()
+
+    graph_attrs = f' defaultedgetype="directed" mode="{"dynamic" if dated else "static"}"'
     if dated:
-        graph_attrs["timeformat"] = "date"
+        graph_attrs += ' timeformat="date"'
         if version == "1.3":
-            graph_attrs["timerepresentation"] = "interval"
-    graph = ET.SubElement(root, "graph", graph_attrs)
-
-    for cls, attrs in (("node", NODE_ATTRS), ("edge", EDGE_ATTRS)):
-        declared = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
-        for name, attr_type in attrs:
-            ET.SubElement(declared, "attribute", {"id": name, "title": name, "type": attr_type})
-
-    ids = unique_ids([node for node, _ in iter_nodes(G)])
-    nodes_el = ET.SubElement(graph, "nodes")
-    for node, data in iter_nodes(G):
-        values = node_values(data)
-        element = ET.SubElement(
-            nodes_el, "node", id=ids[node], label=clean_text(values["label"] or ids[node])
+            graph_attrs += ' timerepresentation="interval"'
+    declarations = "".join(
+        element(
+            "\n  ",
+            "attributes",
+            f' class="{cls}" mode="static"',
+            [
+                f'\n   <attribute id="{name}" title="{name}" type="{attr_type}" />'
+                for name, attr_type in attrs
+            ],
         )
-        _attvalues(element, NODE_ATTRS, values)
-        ET.SubElement(element, "viz:size", value=str(values["size"]))
-        ET.SubElement(
-            element, "viz:color", r=str(values["r"]), g=str(values["g"]), b=str(values["b"]), a="1.0"
+        for cls, attrs in (("node", NODE_ATTRS), ("edge", EDGE_ATTRS))
+    )
+    description = clean_text(G.graph.get("name") or "arabic-kg")
+    head = (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        f'<gexf xmlns="{spec["ns"]}" xmlns:viz="{spec["viz"]}" xmlns:xsi="{XSI_NS}" '
+        f'xsi:schemaLocation="{spec["schema"]}" version="{spec["version"]}">'
+        f'\n <meta lastmodifieddate="{date.today().isoformat()}">'
+        "\n  <creator>arabic-kg</creator>"
+        + (
+            f"\n  <description>{escape_text(description)}</description>"
+            if description
+            else "\n  <description />"
         )
-
-    edges_el = ET.SubElement(graph, "edges")
-    for edge_id, source, target, key, data in edges:
-        values = edge_values(key, data)
-        attrs = {
-            "id": edge_id,
-            "source": ids[source],
-            "target": ids[target],
-            "label": clean_text(values["label"] or ""),
-            "weight": repr(float(values["weight"])),
-        }
-        if mixed_directed:
-            attrs["type"] = "directed" if edge_directed(data) else "undirected"
-        if version == "1.3" and values["type"]:
-            # Gephi keeps parallel edges apart only when their kinds differ.
-            attrs["kind"] = clean_text(f"{values['type']}|{values['polarity'] or 'asserted'}")
-        if dated:
-            first, last = values["first_date"], values["last_date"]
-            if first:
-                attrs["start"] = first
-            if last:
-                attrs["end"] = last
-        element = ET.SubElement(edges_el, "edge", attrs)
-        _attvalues(element, EDGE_ATTRS, values)
-        ET.SubElement(
-            element, "viz:color", r=str(values["r"]), g=str(values["g"]), b=str(values["b"]), a="1.0"
-        )
-        ET.SubElement(element, "viz:thickness", value=repr(float(values["weight"])))
-        if values["dashed"]:
-            ET.SubElement(element, "viz:shape", value="dashed")
-
-    tree = ET.ElementTree(root)
-    ET.indent(tree, space=" ")
-    return tree
+        + "\n </meta>"
+        + f"\n <graph{graph_attrs}>"
+        + declarations
+    )
+    nodes_open = "\n  <nodes>" if node_body else "\n  <nodes />"
+    nodes_close = "\n  </nodes>" if node_body else ""
+    edges_open = "\n  <edges>" if edge_body else "\n  <edges />"
+    edges_close = "\n  </edges>" if edge_body else ""
+    return [
+        (head + nodes_open).encode("utf-8"),
+        node_body,
+        (nodes_close + edges_open).encode("utf-8"),
+        edge_body,
+        (edges_close + "\n </graph>\n</gexf>").encode("utf-8"),
+    ]
 
 
 def write_gexf(
@@ -185,9 +215,17 @@ def write_gexf(
     version: Literal["1.3", "1.2draft"] = "1.3",
     mixed_directed: bool = True,
     timeline: bool = True,
+    cache_dir: str | Path | None = None,
+    elements: Elements | None = None,
 ) -> Path:
-    """Write `G` as GEXF. `mixed_directed=False` drops per-edge `type` (for networkx.read_gexf)."""
-    path = Path(path)
-    tree = build_gexf(G, version=version, mixed_directed=mixed_directed, timeline=timeline)
-    tree.write(path, encoding="utf-8", xml_declaration=True)
-    return path
+    """Write `G` as GEXF. `mixed_directed=False` drops per-edge `type` (for networkx.read_gexf);
+    `cache_dir` holds the fragment cache that makes re-exports of a similar graph fast."""
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
+    chunks = render_gexf(
+        elements,
+        version=version,
+        mixed_directed=mixed_directed,
+        timeline=timeline,
+        cache_dir=None if cache_dir is None else Path(cache_dir),
+    )
+    return write_output(Path(path), chunks)

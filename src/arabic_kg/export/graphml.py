@@ -1,8 +1,9 @@
 """GraphML for Gephi, yEd, igraph and networkx.
 
-Written with xml.etree rather than `networkx.write_graphml` because the knowledge graph is a
-multigraph whose edge keys ("strikes|asserted") repeat between node pairs, whose attributes hold
-lists and dicts, and whose strings may carry XML-forbidden characters: networkx would emit
+Written as escaped XML text (`_xml`, fragment by fragment for `_cache`) rather than with
+`networkx.write_graphml` because the knowledge graph is a multigraph whose edge keys
+("strikes|asserted") repeat between node pairs, whose attributes hold lists and dicts, and whose
+strings may carry XML-forbidden characters: networkx would emit
 non-unique edge ids or invalid XML for such input.
 
 Direction: the GraphML spec allows `directed="false"` on single edges of a directed graph (a
@@ -14,12 +15,12 @@ edge for tools that understand mixed graphs (graph.gexf always does so).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from ._cache import Elements, open_cache, salt, write_output
 from ._common import (
     as_int,
     as_number,
@@ -30,13 +31,11 @@ from ._common import (
     entity_style,
     evidence_list,
     hex_to_rgb,
-    iter_edges,
-    iter_nodes,
     join_list,
     node_size,
     relation_style,
-    unique_ids,
 )
+from ._xml import element, escape_attr, escape_text
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -106,11 +105,14 @@ def _format(value: Any, attr_type: str) -> str | None:
     return text or None
 
 
-def _add_data(parent: ET.Element, keys: list[tuple[str, str, str]], values: dict[str, Any]) -> None:
+def _data(keys: list[tuple[str, str, str]], values: dict[str, Any], indent: str) -> list[str]:
+    """The <data> children, each preceded by its line break and indentation."""
+    out = []
     for key_id, name, attr_type in keys:
         text = _format(values.get(name), attr_type)
         if text is not None:
-            ET.SubElement(parent, "data", key=key_id).text = text
+            out.append(f'{indent}<data key="{key_id}">{escape_text(text)}</data>')
+    return out
 
 
 def node_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -168,43 +170,73 @@ def edge_values(key: Any, data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def build_graphml(G: nx.MultiDiGraph, *, mixed_directed: bool = False) -> ET.ElementTree:
-    root = ET.Element(
-        "graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": SCHEMA_LOCATION}
-    )
-    for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS)):
-        for key_id, name, attr_type in keys:
-            ET.SubElement(
-                root, "key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": attr_type}
-            )
+def _node_fragment(node_id: str, data: dict[str, Any]) -> str:
+    children = _data(NODE_KEYS, node_values(data), "\n   ")
+    return element("\n  ", "node", f' id="{escape_attr(node_id)}"', children)
 
-    graph = ET.SubElement(root, "graph", id="G", edgedefault="directed")
+
+def _edge_fragment(
+    edge_id: str, source: str, target: str, key: Any, data: dict[str, Any], mixed_directed: bool
+) -> str:
+    attrs = f' id="{escape_attr(edge_id)}" source="{escape_attr(source)}" target="{escape_attr(target)}"'
+    if mixed_directed:
+        attrs += ' directed="true"' if edge_directed(data) else ' directed="false"'
+    return element("\n  ", "edge", attrs, _data(EDGE_KEYS, edge_values(key, data), "\n   "))
+
+
+def render_graphml(
+    elements: Elements, *, mixed_directed: bool = False, cache_dir: Path | None = None
+) -> list[bytes]:
+    """graph.graphml as byte chunks; fragments come from the cache in `cache_dir` when unchanged."""
+    G = elements.G
+    cache = open_cache(cache_dir, "graphml", salt("graphml", mixed_directed))
+    keys = "".join(
+        f'\n <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{attr_type}" />'
+        for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS))
+        for key_id, name, attr_type in keys
+    )
     articles = G.graph.get("articles")
-    _add_data(
-        graph,
+    graph_data = _data(
         GRAPH_KEYS,
         {"name": G.graph.get("name"), "article_count": len(articles) if isinstance(articles, dict) else None},
+        "\n  ",
     )
+    ids = elements.xml_ids
+    nodes, edges = elements.nodes, elements.edges
+    node_body = cache.section(0, elements.node_keys, lambda i: _node_fragment(ids[nodes[i][0]], nodes[i][1]))
 
-    ids = unique_ids([node for node, _ in iter_nodes(G)])
-    for node, data in iter_nodes(G):
-        element = ET.SubElement(graph, "node", id=ids[node])
-        _add_data(element, NODE_KEYS, node_values(data))
+    def edge(i: int) -> str:
+        edge_id, source, target, key, data = edges[i]
+        return _edge_fragment(edge_id, ids[source], ids[target], key, data, mixed_directed)
 
-    for edge_id, source, target, key, data in iter_edges(G):
-        attrs = {"id": edge_id, "source": ids[source], "target": ids[target]}
-        if mixed_directed:
-            attrs["directed"] = "true" if edge_directed(data) else "false"
-        element = ET.SubElement(graph, "edge", attrs)
-        _add_data(element, EDGE_KEYS, edge_values(key, data))
+    edge_body = cache.section(1, elements.edge_keys, edge)
+    cache.save()
+    graph_open = '\n <graph id="G" edgedefault="directed"'
+    if graph_data or node_body or edge_body:
+        graph_head, graph_tail = graph_open + ">" + "".join(graph_data), "\n </graph>"
+    else:
+        graph_head, graph_tail = graph_open + " />", ""
+    head = (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}" xsi:schemaLocation="{SCHEMA_LOCATION}">'
+        + keys
+        + graph_head
+    )
+    return [head.encode("utf-8"), node_body, edge_body, (graph_tail + "\n</graphml>").encode("utf-8")]
 
-    tree = ET.ElementTree(root)
-    ET.indent(tree, space=" ")
-    return tree
 
-
-def write_graphml(G: nx.MultiDiGraph, path: str | Path, *, mixed_directed: bool = False) -> Path:
-    """Write `G` as GraphML; returns the path. See the module docstring for `mixed_directed`."""
-    path = Path(path)
-    build_graphml(G, mixed_directed=mixed_directed).write(path, encoding="utf-8", xml_declaration=True)
-    return path
+def write_graphml(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    mixed_directed: bool = False,
+    cache_dir: str | Path | None = None,
+    elements: Elements | None = None,
+) -> Path:
+    """Write `G` as GraphML; returns the path. See the module docstring for `mixed_directed`;
+    `cache_dir` holds the fragment cache that makes re-exports of a similar graph fast."""
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
+    chunks = render_graphml(
+        elements, mixed_directed=mixed_directed, cache_dir=None if cache_dir is None else Path(cache_dir)
+    )
+    return write_output(Path(path), chunks)

@@ -19,21 +19,23 @@ import hashlib
 import html
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from ._assets import APP_JS, CSS, TEMPLATE
+from ._cache import Elements, open_cache, runs, salt, write_output
 from ._common import (
     ENTITY_STYLE,
     RELATION_STYLE,
     as_int,
     as_number,
+    clean_all,
+    clean_list,
     clean_opt,
     clean_text,
     edge_dashed,
@@ -42,13 +44,10 @@ from ._common import (
     entity_style,
     evidence_list,
     isolate,
-    iter_edges,
-    iter_nodes,
     node_size,
     relation_style,
     safe_url,
     trigger_text,
-    unique_ids,
 )
 
 FONT_FACE = 'Tahoma, "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", Arial, sans-serif'
@@ -183,172 +182,155 @@ def _edge_tooltip(info: dict[str, Any], source_label: str, target_label: str) ->
     return "\n".join(lines)
 
 
-def _curves(G: nx.MultiDiGraph) -> dict[str, dict[str, Any] | None]:
-    """Curve parallel edges between the same pair apart; single edges stay straight (cheap)."""
-    groups: dict[frozenset[Any], list[str]] = defaultdict(list)
-    for edge_id, source, target, _key, _data in iter_edges(G):
-        groups[frozenset((source, target))].append(edge_id)
-    curves: dict[str, dict[str, Any] | None] = {}
-    for ids in groups.values():
-        offset = 1 if len(ids) % 2 == 0 else 0  # an odd group keeps its first edge straight
-        for index, edge_id in enumerate(ids):
-            slot = index + offset
-            if slot == 0:
-                curves[edge_id] = None
-                continue
-            kind = "curvedCW" if slot % 2 else "curvedCCW"
-            curves[edge_id] = {"enabled": True, "type": kind, "roundness": round(0.18 * ((slot + 1) // 2), 2)}
-    return curves
+def _node_item(elements: Elements, node: Any, data: dict[str, Any]) -> tuple[str, str]:
+    """The node's vis-network item and its `node_info` entry, as JSON fragments."""
+    vid = elements.vis_ids[node]
+    info = _node_info(elements, node, data)
+    color = entity_style(info["type"])["color"]
+    # Key order as pyvis's Network.add_node built it (the payload used to go through pyvis).
+    item = {
+        "color": {
+            "background": color,
+            "border": _darker(color),
+            "highlight": {"background": color, "border": "#000000"},
+            "hover": {"background": color, "border": "#000000"},
+        },
+        "size": node_size(info["mentions"]),
+        "title": _node_tooltip(info),
+        "id": vid,
+        "label": isolate(info["label"] or info["label_en"] or info["id"]),
+        "shape": "dot",
+    }
+    return "," + json_for_script(item), "," + json_for_script(vid) + ":" + json_for_script(info)
 
 
-def build_payload(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the viewer needs, display items built through a pyvis Network."""
-    net = Network(height="100%", width="100%", directed=True)
-    net.options = vis_options(G.number_of_nodes(), G.number_of_edges())
-    vis_ids = unique_ids([node for node, _ in iter_nodes(G)], clean=clean_text)
+def _node_info(elements: Elements, node: Any, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": clean_text(node),
+        "label": clean_text(data.get("label")),
+        "label_en": clean_opt(data.get("label_en")),
+        "type": clean_text(data.get("type")) or "UNKNOWN",
+        "mentions": as_int(data.get("mentions")),
+        "articles": as_int(data.get("articles")),
+        "aliases": [clean_text(a) for a in (data.get("aliases") or []) if a is not None],
+        "article_ids": [clean_text(a) for a in (data.get("article_ids") or []) if a is not None],
+        "qid": clean_opt(data.get("qid")),
+        "affiliation": elements.vis_affiliation(data),
+    }
 
-    node_info: dict[str, dict[str, Any]] = {}
-    articles_used: set[str] = set()
-    entity_counts: Counter[str] = Counter()
-    for node, data in iter_nodes(G):
-        vid = vis_ids[node]
-        entity_type = clean_text(data.get("type")) or "UNKNOWN"
-        entity_counts[entity_type] += 1
-        article_ids = [clean_text(a) for a in (data.get("article_ids") or []) if a is not None]
-        articles_used.update(article_ids)
-        affiliation = data.get("affiliation")
-        info = {
-            "id": clean_text(node),
-            "label": clean_text(data.get("label")),
-            "label_en": clean_opt(data.get("label_en")),
-            "type": entity_type,
-            "mentions": as_int(data.get("mentions")),
-            "articles": as_int(data.get("articles")),
-            "aliases": [clean_text(a) for a in (data.get("aliases") or []) if a is not None],
-            "article_ids": article_ids,
-            "qid": clean_opt(data.get("qid")),
-            "affiliation": vis_ids.get(affiliation, clean_opt(affiliation))
-            if affiliation is not None
-            else None,
+
+def _edge_item(elements: Elements, edge: tuple[str, Any, Any, Any, dict[str, Any]]) -> tuple[str, str]:
+    """The edge's vis-network item and its `edge_info` entry, as JSON fragments."""
+    edge_id, source, target, _key, data = edge
+    directed = edge_directed(data)
+    first, last = edge_dates(data)
+    weight = as_number(data.get("weight"), 1.0)
+    evidence = [
+        {
+            "article_id": clean_opt(item.get("article_id")),
+            "title": clean_opt(item.get("title")),
+            "date": clean_opt(item.get("date")),
+            "url": clean_opt(item.get("url")),
+            "href": safe_url(item.get("url")),
+            "text": clean_text(item.get("text")),
+            "trigger": trigger_text(item.get("trigger")),
         }
-        node_info[vid] = info
-        color = entity_style(entity_type)["color"]
-        net.add_node(
-            vid,
-            label=isolate(info["label"] or info["label_en"] or info["id"]),
-            shape="dot",
-            size=node_size(info["mentions"]),
-            color={
-                "background": color,
-                "border": _darker(color),
-                "highlight": {"background": color, "border": "#000000"},
-                "hover": {"background": color, "border": "#000000"},
-            },
-            title=_node_tooltip(info),
-        )
+        for item in evidence_list(data)
+    ]
+    info = {
+        "from": elements.vis_ids[source],
+        "to": elements.vis_ids[target],
+        "type": clean_text(data.get("type")) or "relation",
+        "polarity": clean_text(data.get("polarity")) or "asserted",
+        "directed": directed,
+        "dashed": edge_dashed(data),
+        "weight": int(weight) if weight.is_integer() else weight,
+        "articles": as_int(data.get("articles")),
+        "first_date": first,
+        "last_date": last,
+        "modality": clean_opt(data.get("modality")),
+        "modality_asserted": as_int(data.get("modality_asserted")),
+        "modality_planned": as_int(data.get("modality_planned")),
+        "modality_reported": as_int(data.get("modality_reported")),
+        "evidence": evidence,
+    }
+    style = relation_style(info["type"])
+    label = style["ar"] + (" (منفية)" if info["polarity"] == "negated" else "")
+    nodes = elements.G.nodes
+    title = _edge_tooltip(
+        info, clean_text(nodes[source].get("label")), clean_text(nodes[target].get("label"))
+    )
+    # Key order as pyvis's Network.add_edge built it.
+    item: dict[str, Any] = {
+        "id": edge_id,
+        "label": isolate(label),
+        "title": title,
+        "value": weight,
+        "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+        "font": {"color": _darker(style["color"], 0.6)},
+        "arrows": {"to": {"enabled": directed}},
+        # Negated: dotted; planned: long dashes (legend: both mean "did not happen yet").
+        "dashes": ([2, 5] if info["polarity"] == "negated" else [8, 6]) if info["dashed"] else False,
+    }
+    curve = elements.curves[edge_id]
+    if curve:
+        item["smooth"] = curve
+    item["from"], item["to"] = info["from"], info["to"]
+    return "," + json_for_script(item), "," + json_for_script(edge_id) + ":" + json_for_script(info)
 
-    edge_info: dict[str, dict[str, Any]] = {}
+
+def _article_entry(key: str, meta: dict[str, Any]) -> str:
+    info = {
+        "id": key,
+        "title": clean_opt(meta.get("title")),
+        "date": clean_opt(meta.get("date")),
+        "url": clean_opt(meta.get("url")),
+        "href": safe_url(meta.get("url")),
+        "source": clean_opt(meta.get("source")),
+    }
+    return "," + json_for_script(key) + ":" + json_for_script(info)
+
+
+def _summary(elements: Elements) -> dict[str, Any]:
+    """What the page header needs from the whole graph: counts per type, the date range, the
+    heaviest weight and the articles any node or evidence refers to. One cheap pass; no fragment
+    depends on it, so it is recomputed on every export."""
+    entity_counts: Counter[str] = Counter()
+    raw_articles: set[Any] = set()
+    for _node, data in elements.nodes:
+        entity_counts[clean_text(data.get("type")) or "UNKNOWN"] += 1
+        article_ids = data.get("article_ids") or []
+        try:
+            raw_articles.update(article_ids)
+        except TypeError:  # an unhashable id: cleaned to text like every other id
+            raw_articles.update(clean_text(a) for a in article_ids if a is not None)
     relation_counts: Counter[str] = Counter()
     relation_directed: dict[str, bool] = {}
-    curves = _curves(G)
-    dates: list[str] = []
+    dates: set[str] = set()
     max_weight = 1.0
-    for edge_id, source, target, _key, data in iter_edges(G):
+    evidence_articles: set[Any] = set()
+    for *_, data in elements.edges:
         relation = clean_text(data.get("type")) or "relation"
         relation_counts[relation] += 1
-        directed = edge_directed(data)
-        relation_directed.setdefault(relation, directed)
+        if relation not in relation_directed:
+            relation_directed[relation] = edge_directed(data)
         first, last = edge_dates(data)
-        dates += [d for d in (first, last) if d]
-        weight = as_number(data.get("weight"), 1.0)
-        max_weight = max(max_weight, weight)
-        evidence = []
+        if first:
+            dates.add(first)
+        if last:
+            dates.add(last)
+        max_weight = max(max_weight, as_number(data.get("weight"), 1.0))
         for item in evidence_list(data):
-            article_id = clean_opt(item.get("article_id"))
-            if article_id:
-                articles_used.add(article_id)
-            evidence.append(
-                {
-                    "article_id": article_id,
-                    "title": clean_opt(item.get("title")),
-                    "date": clean_opt(item.get("date")),
-                    "url": clean_opt(item.get("url")),
-                    "href": safe_url(item.get("url")),
-                    "text": clean_text(item.get("text")),
-                    "trigger": trigger_text(item.get("trigger")),
-                }
-            )
-        info = {
-            "from": vis_ids[source],
-            "to": vis_ids[target],
-            "type": relation,
-            "polarity": clean_text(data.get("polarity")) or "asserted",
-            "directed": directed,
-            "dashed": edge_dashed(data),
-            "weight": int(weight) if weight.is_integer() else weight,
-            "articles": as_int(data.get("articles")),
-            "first_date": first,
-            "last_date": last,
-            "modality": clean_opt(data.get("modality")),
-            "modality_asserted": as_int(data.get("modality_asserted")),
-            "modality_planned": as_int(data.get("modality_planned")),
-            "modality_reported": as_int(data.get("modality_reported")),
-            "evidence": evidence,
-        }
-        edge_info[edge_id] = info
-        style = relation_style(relation)
-        label = style["ar"] + (" (منفية)" if info["polarity"] == "negated" else "")
-        options: dict[str, Any] = {
-            "id": edge_id,
-            "label": isolate(label),
-            "title": _edge_tooltip(info, node_info[info["from"]]["label"], node_info[info["to"]]["label"]),
-            "value": weight,
-            "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"]},
-            "font": {"color": _darker(style["color"], 0.6)},
-            "arrows": {"to": {"enabled": directed}},
-            # Negated: dotted; planned: long dashes (legend: both mean "did not happen yet").
-            "dashes": ([2, 5] if info["polarity"] == "negated" else [8, 6]) if info["dashed"] else False,
-        }
-        if curves.get(edge_id):
-            options["smooth"] = curves[edge_id]
-        net.add_edge(info["from"], info["to"], **options)
-
-    raw_articles = G.graph.get("articles") if isinstance(G.graph.get("articles"), dict) else {}
-    articles: dict[str, dict[str, Any]] = {}
-    for article_id, meta in (raw_articles or {}).items():
-        key = clean_text(article_id)
-        if key in articles_used and isinstance(meta, dict):
-            articles[key] = {
-                "id": key,
-                "title": clean_opt(meta.get("title")),
-                "date": clean_opt(meta.get("date")),
-                "url": clean_opt(meta.get("url")),
-                "href": safe_url(meta.get("url")),
-                "source": clean_opt(meta.get("source")),
-            }
-
-    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
-    entity_types = [
-        {**entity_style(t), "type": t, "count": entity_counts[t]}
-        for t in [*ENTITY_STYLE, *sorted(set(entity_counts) - set(ENTITY_STYLE))]
-        if entity_counts[t]
-    ]
-    relations = [
-        {**relation_style(t), "type": t, "count": relation_counts[t], "directed": relation_directed[t]}
-        for t in [*RELATION_STYLE, *sorted(set(relation_counts) - set(RELATION_STYLE))]
-        if relation_counts[t]
-    ]
+            evidence_articles.add(item.get("article_id"))
+    raw_articles.discard(None)
+    evidence_articles.discard(None)
+    used = clean_all(raw_articles)
+    used.update(cleaned for cleaned in clean_all(evidence_articles) if cleaned)
     return {
-        "version": 1,
-        "name": clean_text(G.graph.get("name") or "arabic-kg"),
-        "entity_types": entity_types,
-        "relations": relations,
-        "nodes": nodes,
-        "edges": edges,
-        "node_info": node_info,
-        "edge_info": edge_info,
-        "articles": articles,
-        "options": json.loads(options_json),
+        "entity_counts": entity_counts,
+        "relation_counts": relation_counts,
+        "relation_directed": relation_directed,
+        "articles_used": used,
         "stats": {
             "min_date": min(dates) if dates else None,
             "max_date": max(dates) if dates else None,
@@ -357,8 +339,97 @@ def build_payload(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def render_html(G: nx.MultiDiGraph) -> str:
-    payload = build_payload(G)
+def render_payload(elements: Elements, *, cache_dir: Path | None = None) -> list[bytes]:
+    """The viewer's data as JSON ready for the page's <script> block (`json_for_script` of
+    `build_payload`), as byte chunks; node, edge and article fragments come from the cache in
+    `cache_dir` when unchanged."""
+    G = elements.G
+    cache = open_cache(cache_dir, "html", salt("html"))
+    summary = _summary(elements)
+    nodes, edges = elements.nodes, elements.edges
+    node_parts: dict[int, tuple[str, str]] = {}
+    edge_parts: dict[int, tuple[str, str]] = {}
+
+    def node_part(i: int, which: int) -> str:
+        if i not in node_parts:
+            node_parts[i] = _node_item(elements, *nodes[i])
+        return node_parts[i][which]
+
+    def edge_part(i: int, which: int) -> str:
+        if i not in edge_parts:
+            edge_parts[i] = _edge_item(elements, edges[i])
+        return edge_parts[i][which]
+
+    node_items = cache.section(0, elements.node_keys, lambda i: node_part(i, 0))
+    edge_items = cache.section(1, elements.edge_keys, lambda i: edge_part(i, 0))
+    node_info = cache.section(2, elements.node_keys, lambda i: node_part(i, 1))
+    edge_info = cache.section(3, elements.edge_keys, lambda i: edge_part(i, 1))
+    # Articles any node or evidence refers to, under their cleaned id (a later duplicate wins).
+    used = summary["articles_used"]
+    chosen: dict[str, Any] = {}
+    raw = elements.articles
+    for key, meta in zip(clean_list(raw), raw.values(), strict=True):
+        if key in used and isinstance(meta, dict):
+            chosen[key] = meta
+    picked = list(chosen.items())
+    spans = runs(chosen)  # by runs of ~32 articles: one digest and one fragment per run
+    articles = cache.section(
+        4,
+        [elements.key(picked[start:end]) for start, end in spans],
+        lambda i: "".join(_article_entry(key, meta) for key, meta in picked[spans[i][0] : spans[i][1]]),
+    )
+    cache.save()
+
+    entity_counts, relation_counts = summary["entity_counts"], summary["relation_counts"]
+    entity_types = [
+        {**entity_style(t), "type": t, "count": entity_counts[t]}
+        for t in [*ENTITY_STYLE, *sorted(set(entity_counts) - set(ENTITY_STYLE))]
+        if entity_counts[t]
+    ]
+    relations = [
+        {
+            **relation_style(t),
+            "type": t,
+            "count": relation_counts[t],
+            "directed": summary["relation_directed"][t],
+        }
+        for t in [*RELATION_STYLE, *sorted(set(relation_counts) - set(RELATION_STYLE))]
+        if relation_counts[t]
+    ]
+    head = (
+        '{"version":1,"name":'
+        + json_for_script(clean_text(G.graph.get("name") or "arabic-kg"))
+        + ',"entity_types":'
+        + json_for_script(entity_types)
+        + ',"relations":'
+        + json_for_script(relations)
+    )
+    options = vis_options(G.number_of_nodes(), G.number_of_edges())
+    tail = ',"options":' + json_for_script(options) + ',"stats":' + json_for_script(summary["stats"]) + "}"
+    return [
+        head.encode("utf-8"),
+        *_joined(',"nodes":[', node_items, "]"),
+        *_joined(',"edges":[', edge_items, "]"),
+        *_joined(',"node_info":{', node_info, "}"),
+        *_joined(',"edge_info":{', edge_info, "}"),
+        *_joined(',"articles":{', articles, "}"),
+        tail.encode("utf-8"),
+    ]
+
+
+def _joined(opening: str, body: bytes, closing: str) -> list[Any]:
+    """Fragments that each start with a comma, in brackets: the first comma is dropped."""
+    return [opening.encode("utf-8"), memoryview(body)[1:], closing.encode("utf-8")]
+
+
+def build_payload(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Everything the viewer needs, as the page's data block holds it (a dict, for tests)."""
+    return json.loads(b"".join(render_payload(Elements(G, keyed=False))))
+
+
+def render_page(elements: Elements, *, cache_dir: Path | None = None) -> list[bytes]:
+    """graph.html as byte chunks (see `render_payload` for the cache)."""
+    data = render_payload(elements, cache_dir=cache_dir)
     vis_js = vis_network_js()
     app_js = _script_safe(APP_JS)
     csp = "; ".join(
@@ -373,17 +444,30 @@ def render_html(G: nx.MultiDiGraph) -> str:
     )
     slots = {
         "CSP": html.escape(csp),
-        "TITLE": html.escape(payload["name"]),
+        "TITLE": html.escape(clean_text(elements.G.graph.get("name") or "arabic-kg")),
         "CSS": CSS,
-        "DATA": json_for_script(payload),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }
-    # One pass: text inserted into a slot is never scanned for further slots.
-    return _SLOT.sub(lambda m: slots[m.group(1)], TEMPLATE)
+    # One pass: text inserted into a slot is never scanned for further slots. The data goes
+    # between the two halves of the template, as bytes.
+    before, after = TEMPLATE.split("{{DATA}}")
+    fill = lambda text: _SLOT.sub(lambda m: slots[m.group(1)], text)  # noqa: E731
+    return [fill(before).encode("utf-8"), *data, fill(after).encode("utf-8")]
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    path = Path(path)
-    path.write_text(render_html(G), encoding="utf-8")
-    return path
+def render_html(G: nx.MultiDiGraph) -> str:
+    return b"".join(render_page(Elements(G, keyed=False))).decode("utf-8")
+
+
+def write_html(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    cache_dir: str | Path | None = None,
+    elements: Elements | None = None,
+) -> Path:
+    """Write graph.html; `cache_dir` holds the fragment cache that makes re-exports fast."""
+    elements = elements if elements is not None else Elements(G, keyed=cache_dir is not None)
+    chunks = render_page(elements, cache_dir=None if cache_dir is None else Path(cache_dir))
+    return write_output(Path(path), chunks)
