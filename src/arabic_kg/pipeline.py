@@ -74,7 +74,8 @@ class Extractor:
 
 
 _EXTRACTORS: dict[ExtractOptions, Extractor] = {}
-_WARM_UP_TEXT = "قال وزير الخارجية إن القوات قصفت مواقع التنظيم قرب المدينة."
+# Names entities and a relation, so the relation stage's trigger index is built before caching too.
+_WARM_UP_TEXT = "قال وزير الخارجية الروسي إن طائرات روسية قصفت مواقع تنظيم داعش قرب حلب في سوريا."
 
 
 def get_extractor(options: ExtractOptions = ExtractOptions()) -> Extractor:
