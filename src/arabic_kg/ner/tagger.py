@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import tempfile
 import time
 from collections import Counter
@@ -215,6 +216,8 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
             flags.setdefault(tok, set()).add(f"{flag}_{pos}")
 
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        if path.name == GIVEN_NAMES_FILE:
+            continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
@@ -238,7 +241,37 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
                         form = words[0][:-1] + suffix
                         for f in (form, "ال" + form):
                             flags.setdefault(f, set()).add("ADJ")
+    for name in load_given_names(folder):
+        add(name, "GN")
     return {tok: sorted(f) for tok, f in sorted(flags.items())}
+
+
+GIVEN_NAMES_FILE = "names.yaml"
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
+
+
+def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
+    """The given names of the lexicon's names.yaml (sections of name lists), checked: every item must be
+    one or more words of Arabic letters. A missing file gives no names; a malformed one raises ValueError."""
+    import yaml
+
+    folder = Path(lexicon_dir) if lexicon_dir is not None else default_lexicon_dir()
+    path = folder / GIVEN_NAMES_FILE
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, Mapping) or not all(isinstance(v, list) for v in data.values()):
+        raise ValueError(f"{path}: expected sections, each a list of names")
+    names: list[str] = []
+    for section, items in sorted(data.items()):
+        for item in items:
+            if not isinstance(item, str) or not _ARABIC_NAME_RE.match(dediac_ar(item.strip())):
+                raise ValueError(f"{path}: {section}: not a name in Arabic letters: {item!r}")
+            names.append(item.strip())
+    return names
 
 
 # cues.yaml (the rule-based recognizer's cue words) section -> our cue category
