@@ -296,3 +296,19 @@ def test_given_name_flag_tags_an_unseen_first_name(tmp_path: Path) -> None:
         tags[name] = tagger.predict(sentence)
     assert tags["with"][1] == "B-PERS"
     assert tags["without"][1] == "O"
+
+
+def test_cluster_levels_round_trip(tmp_path: Path) -> None:
+    clusters = {"جوزيه": [1, 2, 3, 4, 5, 6, 0]}
+    tagger = NerTagger().train(TINY, max_iterations=20, clusters=clusters, cluster_levels=5, gazetteer={})
+    _, _, own, ctx1, _ = tagger._word_features("جوزيه")
+    feats = {f for comp in own for f in comp.split("\t")}
+    # five cluster ids, the rest statistics; all of them describe the neighbours too
+    assert {"c0=1", "c4=5", "c5=6", "c6=0"} <= feats
+    assert {f for comp in ctx1 for f in comp.split("\t")} >= {"c0=1", "c4=5", "c5=6"}
+    loaded = NerTagger.load(tagger.save(tmp_path / "m.gz"))
+    assert loaded.cluster_levels == 5
+    assert loaded._word_features("جوزيه") == tagger._word_features("جوزيه")
+    assert loaded.predict_many([["قال", "جوزيه"]], propagate=False) == [
+        loaded.predict_crfsuite(["قال", "جوزيه"])
+    ]
