@@ -312,3 +312,22 @@ def test_cluster_levels_round_trip(tmp_path: Path) -> None:
     assert loaded.predict_many([["قال", "جوزيه"]], propagate=False) == [
         loaded.predict_crfsuite(["قال", "جوزيه"])
     ]
+
+
+def test_train_ner_cli_options(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from arabic_kg.cli import app
+
+    text = "".join("".join(f"{t} {y}\n" for t, y in s) + "\n" for s in TINY * 4)
+    corpus = _write(tmp_path, "ANERCorp_train.txt", text)
+    out = tmp_path / "m.gz"
+    runner = CliRunner()
+    args = ["train-ner", str(corpus), "--output", str(out), "--c2", "0.5", "--iterations", "20"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    params = NerTagger.load(out).params
+    assert (params["c1"], params["c2"], params["max_iterations"]) == (0.01, 0.5, 20)
+    missing = runner.invoke(app, [*args, "--unlabeled", str(tmp_path / "no-such-news")])
+    assert missing.exit_code != 0
+    assert "no such corpus" in str(missing.exception)
