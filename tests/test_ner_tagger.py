@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from arabic_kg.ner.conll import detect_format, read_conll, span_prf, spans, write_conll
-from arabic_kg.ner.tagger import NerTagger, build_gazetteer, default_model_path, proclitic_forms
+from arabic_kg.ner.tagger import (
+    NerTagger,
+    build_gazetteer,
+    default_model_path,
+    load_given_names,
+    normalize_word,
+    proclitic_forms,
+)
 from arabic_kg.ner.training import train_from_files
 
 ANERCORP = """\
@@ -249,3 +256,78 @@ def test_shipped_model_tags_obvious_sentence(shipped: NerTagger) -> None:
     assert ("PERS", "فرانسوا هولاند") in found
     assert ("LOC", "باريس") in found
     assert shipped.predict([]) == []
+
+
+# ---------------------------------------------------------------- given names, cluster levels
+
+
+def test_shipped_given_names_file_is_valid() -> None:
+    names = load_given_names()
+    assert len(names) > 300
+    assert {"محمد", "فاطمة", "جوزيه"} <= set(names)
+    norms = {normalize_word(n) for n in names}
+    # words far more often something else are left out (على "on" normalizes to علي)
+    assert not norms & {"علي", "هو", "في", "من", "امل"}
+    gaz = build_gazetteer()
+    assert "GN_S" in gaz["فايزه"]
+    assert {"GN_B", "GN_E"} <= set(gaz["صلاح"]) | set(gaz["الدين"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["arabic:\n  - John\n", "arabic:\n  - {name: محمد}\n", "- محمد\n", "arabic: [محمد\n"],
+)
+def test_malformed_given_names_file_is_rejected(tmp_path: Path, text: str) -> None:
+    (tmp_path / "names.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="names.yaml"):
+        load_given_names(tmp_path)
+
+
+def test_given_name_flag_tags_an_unseen_first_name(tmp_path: Path) -> None:
+    """A first name never seen in training is tagged because the names list flags it like جون and علي."""
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    (tmp_path / "with" / "names.yaml").write_text("arabic:\n  - جون\n  - علي\n  - كريم\n", encoding="utf-8")
+    sentence = ["شاهد", "كريم", "المباراة"]
+    tags = {}
+    for name in ("with", "without"):
+        tagger = NerTagger().train(TINY, max_iterations=50, lexicon_dir=tmp_path / name)
+        assert ("GN_S" in tagger.gazetteer.get("كريم", ())) is (name == "with")
+        tags[name] = tagger.predict(sentence)
+    assert tags["with"][1] == "B-PERS"
+    assert tags["without"][1] == "O"
+
+
+def test_cluster_levels_round_trip(tmp_path: Path) -> None:
+    clusters = {"جوزيه": [1, 2, 3, 4, 5, 6, 0]}
+    tagger = NerTagger().train(TINY, max_iterations=20, clusters=clusters, cluster_levels=5, gazetteer={})
+    _, _, own, ctx1, _ = tagger._word_features("جوزيه")
+    feats = {f for comp in own for f in comp.split("\t")}
+    # five cluster ids, the rest statistics; all of them describe the neighbours too
+    assert {"c0=1", "c4=5", "c5=6", "c6=0"} <= feats
+    assert {f for comp in ctx1 for f in comp.split("\t")} >= {"c0=1", "c4=5", "c5=6"}
+    loaded = NerTagger.load(tagger.save(tmp_path / "m.gz"))
+    assert loaded.cluster_levels == 5
+    assert loaded._word_features("جوزيه") == tagger._word_features("جوزيه")
+    assert loaded.predict_many([["قال", "جوزيه"]], propagate=False) == [
+        loaded.predict_crfsuite(["قال", "جوزيه"])
+    ]
+
+
+def test_train_ner_cli_options(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from arabic_kg.cli import app
+
+    text = "".join("".join(f"{t} {y}\n" for t, y in s) + "\n" for s in TINY * 4)
+    corpus = _write(tmp_path, "ANERCorp_train.txt", text)
+    out = tmp_path / "m.gz"
+    runner = CliRunner()
+    args = ["train-ner", str(corpus), "--output", str(out), "--c2", "0.5", "--iterations", "20"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    params = NerTagger.load(out).params
+    assert (params["c1"], params["c2"], params["max_iterations"]) == (0.01, 0.5, 20)
+    missing = runner.invoke(app, [*args, "--unlabeled", str(tmp_path / "no-such-news")])
+    assert missing.exit_code != 0
+    assert "no such corpus" in str(missing.exception)

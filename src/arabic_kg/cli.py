@@ -270,15 +270,36 @@ def train_ner(
     output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write")],
     holdout: Annotated[float, typer.Option("--holdout", help="Share of ANERcorp kept for evaluation")] = 0.1,
     seed: Annotated[int, typer.Option("--seed")] = 0,
+    unlabeled: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--unlabeled",
+            help="Unlabelled news (SaudiNewsNet zips or a folder of them) to learn word clusters from; "
+            "default: copy the clusters of the shipped model",
+        ),
+    ] = None,
+    c1: Annotated[float | None, typer.Option("--c1", help="L1 regularization (default 0.01)")] = None,
+    c2: Annotated[float | None, typer.Option("--c2", help="L2 regularization (default 0.3)")] = None,
+    iterations: Annotated[
+        int | None, typer.Option("--iterations", help="L-BFGS iterations (default 200)")
+    ] = None,
 ) -> None:
-    """Train the statistical tagger (reproducible)."""
+    """Train the statistical tagger (reproducible: identical inputs give a byte-identical model)."""
     from arabic_kg.ner.training import train_from_files
 
-    for c in corpora:
+    for c in [*corpora, *(unlabeled or [])]:
         if not c.exists():
             raise UserError(f"no such corpus: {c}")
     _check_writable(output.parent if str(output.parent) else Path("."))
-    report = train_from_files(list(corpora), output, holdout=holdout, seed=seed)
+    options = {"c1": c1, "c2": c2, "max_iterations": iterations}
+    report = train_from_files(
+        list(corpora),
+        output,
+        holdout=holdout,
+        seed=seed,
+        unlabeled=list(unlabeled) if unlabeled else None,
+        **{k: v for k, v in options.items() if v is not None},
+    )
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import tempfile
 import time
 from collections import Counter
@@ -215,6 +216,8 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
             flags.setdefault(tok, set()).add(f"{flag}_{pos}")
 
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        if path.name == GIVEN_NAMES_FILE:
+            continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
@@ -238,7 +241,37 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
                         form = words[0][:-1] + suffix
                         for f in (form, "ال" + form):
                             flags.setdefault(f, set()).add("ADJ")
+    for name in load_given_names(folder):
+        add(name, "GN")
     return {tok: sorted(f) for tok, f in sorted(flags.items())}
+
+
+GIVEN_NAMES_FILE = "names.yaml"
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
+
+
+def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
+    """The given names of the lexicon's names.yaml (sections of name lists), checked: every item must be
+    one or more words of Arabic letters. A missing file gives no names; a malformed one raises ValueError."""
+    import yaml
+
+    folder = Path(lexicon_dir) if lexicon_dir is not None else default_lexicon_dir()
+    path = folder / GIVEN_NAMES_FILE
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, Mapping) or not all(isinstance(v, list) for v in data.values()):
+        raise ValueError(f"{path}: expected sections, each a list of names")
+    names: list[str] = []
+    for section, items in sorted(data.items()):
+        for item in items:
+            if not isinstance(item, str) or not _ARABIC_NAME_RE.match(dediac_ar(item.strip())):
+                raise ValueError(f"{path}: {section}: not a name in Arabic letters: {item!r}")
+            names.append(item.strip())
+    return names
 
 
 # cues.yaml (the rule-based recognizer's cue words) section -> our cue category
@@ -300,6 +333,7 @@ class NerTagger:
         # news: they carry "looks like a surname / a city / a club" to names the annotated corpora never saw.
         # Tuples, not lists: the garbage collector stops tracking tuples of ints.
         self.clusters: dict[str, tuple[int, ...]] = {}
+        self.cluster_levels = 3  # the first values of a clusters tuple are cluster ids, the rest statistics
         self.params: dict[str, Any] = {}
         self.info: dict[str, Any] = {}
         self._crf: bytes | None = None
@@ -345,12 +379,13 @@ class NerTagger:
                 cl = self.clusters.get(f)
                 if cl is not None:
                     break
+        levels = self.cluster_levels
         if cl is None:
             cids: tuple[str, ...] = ("c=OOV",)
             stats = ""
         else:
-            cids = tuple(f"{cpre}{k}={c}" for k, c in enumerate(cl[:3]))
-            stats = "\t".join(f"{cpre}{k}={c}" for k, c in enumerate(cl[3:], 3))
+            cids = tuple(f"{cpre}{k}={c}" for k, c in enumerate(cl[:levels]))
+            stats = "\t".join(f"{cpre}{k}={c}" for k, c in enumerate(cl[levels:], levels))
         sh = "sh=" + shape
         length = "len=" + (str(n) if n < 7 else "7+")
         # A component is one feature or several joined by tabs; each is scored once per distinct value.
@@ -359,8 +394,9 @@ class NerTagger:
             norm,
             specs,
             tuple(c for c in own if c),
-            tuple(c for c in (sh, *cids[:2], lex) if c),
-            tuple(c for c in (cids[0], lex) if c),
+            # neighbours at ±1: every cluster level and statistic; at ±2: the coarse levels (64, 256, 32)
+            tuple(c for c in (sh, *cids, stats, lex) if c),
+            tuple(c for c in (*cids[:2], *cids[3:4], lex) if c),
         )
 
     def _word(self, token: str) -> tuple[Any, ...]:
@@ -415,6 +451,7 @@ class NerTagger:
         lexicon_dir: str | Path | None = None,
         gazetteer: Mapping[str, Sequence[str]] | None = None,
         clusters: Mapping[str, Sequence[int]] | None = None,
+        cluster_levels: int = 3,
         use_lexicon_cues: bool = True,
         verbose: bool = False,
     ) -> NerTagger:
@@ -430,6 +467,7 @@ class NerTagger:
             self.gazetteer = {k: tuple(v) for k, v in build_gazetteer(lexicon_dir).items()}
         self.cues = load_cue_words(lexicon_dir) if use_lexicon_cues else _cue_table(CUE_WORDS)
         self.clusters = {w: tuple(c) for w, c in (clusters or {}).items()}
+        self.cluster_levels = cluster_levels
         self._cache.clear()
         self._keys.clear()
         self._tokens_of_form.clear()
@@ -631,6 +669,7 @@ class NerTagger:
             "cues": self.cues,
             "gazetteer": self.gazetteer,
             "clusters": self.clusters,
+            "cluster_levels": self.cluster_levels,
         }
         header = json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8")
         payload = _MAGIC + len(header).to_bytes(8, "big") + header + self._crf
@@ -657,6 +696,7 @@ class NerTagger:
         tagger.cues = meta["cues"]
         tagger.gazetteer = {k: tuple(v) for k, v in meta["gazetteer"].items()}
         tagger.clusters = {k: tuple(v) for k, v in meta.get("clusters", {}).items()}
+        tagger.cluster_levels = int(meta.get("cluster_levels", 3))
         tagger._crf = raw[k + 8 + size :]
         return tagger
 
