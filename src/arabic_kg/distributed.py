@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from arabic_kg.models import Article, DocumentResult
-from arabic_kg.pipeline import BatchIn, ExtractOptions, extract_batch
+from arabic_kg.models import Article
+from arabic_kg.pipeline import BatchIn, ExtractOptions, extract_rows
 
 
 class DaskUnavailable(RuntimeError):
@@ -41,10 +41,10 @@ class DaskRunner:
         total_threads = sum(self.client.nthreads().values()) or 1
         self.window = max(2, total_threads * 2)
 
-    def __call__(self, batches: BatchIn) -> Iterator[tuple[list[Article], list[DocumentResult], list]]:
+    def __call__(self, batches: BatchIn) -> Iterator[tuple[list[Article], list[Any], list]]:
         pending: list[tuple[list[Article], list, Any]] = []
         for articles, done in batches:
-            future = self.client.submit(extract_batch, articles, self.options, pure=False)
+            future = self.client.submit(extract_rows, articles, self.options, pure=False)
             pending.append((articles, done, future))
             while len(pending) > self.window:
                 a, d, fut = pending.pop(0)

@@ -34,7 +34,10 @@ CREATE TABLE IF NOT EXISTS dirty_edges (
     type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, polarity TEXT NOT NULL,
     PRIMARY KEY (type, source, target, polarity)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dirty_nodes (entity_id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relations_key ON relations(type, source, target, polarity);
+-- partial: the co-mention links (nine relations in ten) are never looked up by key
+DROP INDEX IF EXISTS relations_key;
+CREATE INDEX IF NOT EXISTS relations_typed_key ON relations(type, source, target, polarity)
+    WHERE type != 'co_mentioned';
 """
 
 # A date as the graph shows it: the YYYY-MM-DD prefix of an ISO date or datetime, else nothing.
@@ -98,7 +101,7 @@ def aggregate_edges(
 ) -> dict[tuple[str, str, str, str], list[Any]]:
     """(type, source, target, polarity) -> [articles, first date, last date, asserted, planned, reported,
     evidence count, first evidence], for the typed relations or (``co_mentioned``) the co-mention links."""
-    # The dirty keys drive the join (CROSS JOIN keeps SQLite from reordering it) through relations_key.
+    # The dirty keys drive the join (CROSS JOIN keeps SQLite from reordering it) through relations_typed_key.
     source = (
         "dirty_edges d CROSS JOIN relations r ON r.type = d.type AND r.source = d.source "
         "AND r.target = d.target AND r.polarity = d.polarity"
@@ -155,7 +158,8 @@ def _refresh_edges(db: sqlite3.Connection, full: bool) -> None:
     else:
         db.execute(
             "DELETE FROM edge_stats WHERE (type, source, target, polarity) IN (SELECT * FROM dirty_edges)"
-            " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.type = edge_stats.type AND "
+            " AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.type != 'co_mentioned' "
+            "AND r.type = edge_stats.type AND "
             "r.source = edge_stats.source AND r.target = edge_stats.target "
             "AND r.polarity = edge_stats.polarity)"
         )
