@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     text TEXT NOT NULL, method TEXT);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+-- covering: an entity's counts, aliases and articles are read from the index alone
+DROP INDEX IF EXISTS mentions_entity;
+CREATE INDEX IF NOT EXISTS mentions_entity_cover ON mentions(entity_id, article_id, text);
 CREATE TABLE IF NOT EXISTS relations (
     id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, type TEXT NOT NULL, source TEXT NOT NULL,
     target TEXT NOT NULL, polarity TEXT NOT NULL, modality TEXT NOT NULL, attributed_to TEXT);
