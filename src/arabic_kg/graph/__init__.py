@@ -100,7 +100,8 @@ def build_graph(store: GraphSource, *, co_mentions: bool = True, isolated: bool 
     g.graph["articles"] = {
         r["id"]: {"title": r["title"], "date": iso_date(r["date"]), "url": r["url"], "source": r["source"]}
         for r in store.rows(
-            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "SELECT id, title, date, url, source FROM articles INDEXED BY articles_meta "
+            "WHERE id IN (SELECT value FROM json_each(?)) "
             "ORDER BY id",
             (json.dumps(sorted(referenced)),),
         )

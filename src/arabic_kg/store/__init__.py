@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, path TEXT, doc_id TEXT, title TEXT, date TEXT,
     url TEXT, source TEXT, author TEXT, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+-- covering: the graph reads the metadata of thousands of articles without touching their text pages
+CREATE INDEX IF NOT EXISTS articles_meta ON articles(id, title, date, url, source);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, label TEXT NOT NULL, label_en TEXT, type TEXT NOT NULL, qid TEXT, affiliation TEXT);
 CREATE TABLE IF NOT EXISTS mentions (
