@@ -9,10 +9,12 @@ import pytest
 
 from arabic_kg.ner.conll import detect_format, read_conll, span_prf, spans, write_conll
 from arabic_kg.ner.tagger import (
+    NAME_LIST_FILES,
     NerTagger,
     build_gazetteer,
     default_model_path,
     load_given_names,
+    load_name_list,
     normalize_word,
     proclitic_forms,
 )
@@ -281,6 +283,42 @@ def test_malformed_given_names_file_is_rejected(tmp_path: Path, text: str) -> No
     (tmp_path / "names.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="names.yaml"):
         load_given_names(tmp_path)
+
+
+def test_shipped_organization_and_surname_lists_are_valid() -> None:
+    orgs = load_name_list(file_name="org_names.yaml")
+    surnames = load_name_list(file_name="surnames.yaml")
+    assert len(orgs) > 200 and len(surnames) > 200
+    assert {"ريال مدريد", "مايكروسوفت", "رويترز"} <= set(orgs)
+    assert {"القحطاني", "ساركوزي"} <= set(surnames)
+    # names that are far more often common words are left out
+    assert not {normalize_word(n) for n in orgs} & {"الاتحاد", "الحياه", "اليوم", "الهلال", "الاهلي"}
+    assert not {normalize_word(n) for n in surnames} & {"الاسد", "الخطيب", "سلام", "الثاني"}
+    gaz = build_gazetteer()
+    assert "ON_S" in gaz["مايكروسوفت"]
+    assert "ON_B" in gaz["ريال"]
+    assert {"ON_E", "LOC_S"} <= set(gaz["مدريد"])
+    assert "SN_S" in gaz["القحطاني"]
+
+
+@pytest.mark.parametrize("file_name", sorted(NAME_LIST_FILES))
+@pytest.mark.parametrize(
+    "text", ["clubs:\n  - Real Madrid\n", "clubs:\n  - {name: برشلونة}\n", "- برشلونة\n"]
+)
+def test_malformed_name_lists_are_rejected(tmp_path: Path, file_name: str, text: str) -> None:
+    (tmp_path / file_name).write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=file_name):
+        load_name_list(tmp_path, file_name)
+    with pytest.raises(ValueError, match=file_name):
+        build_gazetteer(tmp_path)
+
+
+def test_name_lists_are_flags_not_entities(tmp_path: Path) -> None:
+    """A name list gives its own flag only: it is not read as an entity file (no ORG/PERS flags)."""
+    (tmp_path / "org_names.yaml").write_text("clubs:\n  - ريال مدريد\n", encoding="utf-8")
+    (tmp_path / "surnames.yaml").write_text("foreign:\n  - سميث\n", encoding="utf-8")
+    gaz = build_gazetteer(tmp_path)
+    assert gaz == {"ريال": ["ON_B"], "مدريد": ["ON_E"], "سميث": ["SN_S"]}
 
 
 def test_given_name_flag_tags_an_unseen_first_name(tmp_path: Path) -> None:

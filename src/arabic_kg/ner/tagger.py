@@ -216,7 +216,7 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
             flags.setdefault(tok, set()).add(f"{flag}_{pos}")
 
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        if path.name == GIVEN_NAMES_FILE:
+        if path.name in NAME_LIST_FILES:
             continue
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -241,22 +241,31 @@ def build_gazetteer(lexicon_dir: str | Path | None = None) -> dict[str, list[str
                         form = words[0][:-1] + suffix
                         for f in (form, "ال" + form):
                             flags.setdefault(f, set()).add("ADJ")
-    for name in load_given_names(folder):
-        add(name, "GN")
+    for file_name, flag in NAME_LIST_FILES.items():
+        for name in load_name_list(folder, file_name):
+            add(name, flag)
     return {tok: sorted(f) for tok, f in sorted(flags.items())}
 
 
 GIVEN_NAMES_FILE = "names.yaml"
+# Name lists for the statistical tagger only (file -> gazetteer flag): sections of plain names, not entities;
+# the rule-based matcher and the lexicon loader do not read them.
+NAME_LIST_FILES: dict[str, str] = {
+    GIVEN_NAMES_FILE: "GN",  # given names
+    "org_names.yaml": "ON",  # organizations news often name: clubs, companies, banks, media, universities
+    "surnames.yaml": "SN",  # family names and foreign surnames
+}
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 
 
-def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
-    """The given names of the lexicon's names.yaml (sections of name lists), checked: every item must be
-    one or more words of Arabic letters. A missing file gives no names; a malformed one raises ValueError."""
+def load_name_list(lexicon_dir: str | Path | None = None, file_name: str = GIVEN_NAMES_FILE) -> list[str]:
+    """The names of one of the lexicon's name lists (NAME_LIST_FILES: sections of name lists), checked: every
+    item must be one or more words of Arabic letters. A missing file gives no names; a malformed one raises
+    ValueError."""
     import yaml
 
     folder = Path(lexicon_dir) if lexicon_dir is not None else default_lexicon_dir()
-    path = folder / GIVEN_NAMES_FILE
+    path = folder / file_name
     if not path.exists():
         return []
     try:
@@ -272,6 +281,11 @@ def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
                 raise ValueError(f"{path}: {section}: not a name in Arabic letters: {item!r}")
             names.append(item.strip())
     return names
+
+
+def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
+    """The given names of the lexicon's names.yaml (see load_name_list)."""
+    return load_name_list(lexicon_dir, GIVEN_NAMES_FILE)
 
 
 # cues.yaml (the rule-based recognizer's cue words) section -> our cue category
