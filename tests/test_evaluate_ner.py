@@ -5,9 +5,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from arabic_kg.cli import app
-from arabic_kg.ner.conll import read_conll, span_prf
+from arabic_kg.ner.conll import read_conll
 
-# Three gold spans: PERS فلاديمير بوتين, LOC موسكو, ORG داعش; the tool also tags سوريا (gold O).
+# Three gold spans: PERS فلاديمير بوتين, LOC موسكو, ORG الأمم المتحدة; the tool also tags سوريا (gold O).
 CONLL = """قال O
 الرئيس O
 فلاديمير B-PERS
@@ -15,8 +15,9 @@ CONLL = """قال O
 في O
 موسكو B-LOC
 إن O
-داعش B-ORG
-يهدد O
+الأمم B-ORG
+المتحدة I-ORG
+تدعم O
 سوريا O
 . O
 
@@ -37,10 +38,7 @@ def test_evaluate_ner_writes_predictions_and_scores(tmp_path: Path) -> None:
     tags = dict(predicted[0])
     assert tags["فلاديمير"] == "B-PERS" and tags["بوتين"] == "I-PERS"
     assert tags["موسكو"] == "B-LOC" and tags["سوريا"] == "B-LOC"
-    # داعش is a borderline call of the CRF alone (the extraction tool finds it through the lexicon): the
-    # printed scores are checked against the written predictions instead of a fixed count
-    expected = span_prf(read_conll(gold), predicted, types=("PERS", "LOC", "ORG"))["micro"]
-    assert expected["predicted"] in (3, 4) and expected["gold"] == 3
+    assert tags["الأمم"] == "B-ORG" and tags["المتحدة"] == "I-ORG"
+    # 3 correct of 4 predicted, 3 gold: P 0.75, R 1.0, F1 0.857
     micro = next(line for line in result.output.splitlines() if line.startswith("micro"))
-    for key, label in (("precision", "P"), ("recall", "R"), ("f1", "F1")):
-        assert f"{label} {expected[key]:.3f}" in micro
+    assert "P 0.750" in micro and "R 1.000" in micro and "F1 0.857" in micro
