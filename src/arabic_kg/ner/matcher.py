@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import LexiconEntry
@@ -98,16 +99,18 @@ class Matcher:
         self._media_prefixes = _prefixes(lexicon.media_heads)
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
         self._name_words = self._known_name_words()
-        self._firsts: dict[int, frozenset[str]] = {}  # table id → first words of its keys
+        keyed = (lexicon.phrases, lexicon.titles, lexicon.organs, lexicon.media_heads)
+        # table id → (table, first words of its keys), for the tables `_longest` probes. The table is kept
+        # beside its id because ids change when the matcher is unpickled from the extractor cache.
+        self._firsts: dict[int, tuple[Any, frozenset[str]]] = {
+            id(t): (t, frozenset(k[0] for k in t)) for t in keyed
+        }
         # normalized word → bit mask of what could start at it: a key of the phrases / titles / organs /
         # media heads, a base or place head noun, a kunya. Most words start none, and then the probes
         # are skipped.
         self._starts: dict[str, int] = {}
         self._start_tables = (
-            frozenset(k[0] for k in lexicon.phrases),
-            frozenset(k[0] for k in lexicon.titles),
-            frozenset(k[0] for k in lexicon.organs),
-            frozenset(k[0] for k in lexicon.media_heads),
+            *(self._firsts[id(t)][1] for t in keyed),
             frozenset(lexicon.base_heads),
             frozenset(lexicon.location_heads),
             frozenset({"ابو"}),  # a kunya
@@ -127,9 +130,10 @@ class Matcher:
         """Longest key of ``table`` starting at token i: (end, proclitic cut, first-token form);
         end == i when nothing matches. The least-stripped form wins among equally long matches."""
         best_end, best_cut, best_form = i, 0, ""
-        firsts = self._firsts.get(id(table))
-        if firsts is None:
-            firsts = self._firsts[id(table)] = frozenset(k[0] for k in table)
+        entry = self._firsts.get(id(table))
+        if entry is None or entry[0] is not table:
+            entry = self._firsts[id(table)] = (table, frozenset(k[0] for k in table))
+        firsts = entry[1]
         n = len(tokens)
         for form, cut in tokens[i].variants:
             if form not in firsts:  # most words start nothing: skip building keys for them
