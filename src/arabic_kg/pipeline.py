@@ -168,12 +168,6 @@ def extract_text(text: str, *, lexicon: Sequence[str | Path] = (), ner: str = "b
     return get_extractor(options).extract(article_from_text(text))
 
 
-def extract_batch(articles: list[Article], options: ExtractOptions) -> list[DocumentResult]:
-    """Extract a batch of articles."""
-    extractor = get_extractor(options)
-    return [extractor.extract(a) for a in articles]
-
-
 def extract_rows(articles: list[Article], options: ExtractOptions) -> list[Any]:
     """Worker entry point (local processes and Dask): extract a batch of articles into store rows.
 
