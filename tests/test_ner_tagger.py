@@ -232,6 +232,21 @@ def test_train_save_load_round_trip(tmp_path: Path) -> None:
     assert again.save(tmp_path / "again.gz").read_bytes() == path.read_bytes()
 
 
+def test_propagation_stays_near_where_a_name_was_tagged() -> None:
+    """A name the CRF tagged once is also tagged where it missed it, but only within the window:
+    a CoNLL file or a big batch holds many stories, and a name in one is a common word in another."""
+    tagger = NerTagger()
+    sents = [["قال", "بنزيمة"], ["وصل", "وبنزيمة"], *[["جاء", "رجل"]] * 30, ["ذهب", "بنزيمة"]]
+    tags = [["O", "B-PERS"], *[["O", "O"]] * 32]
+    tagger.propagation_window = 5
+    near = tagger._propagate(sents, [list(t) for t in tags])
+    assert near[1] == ["O", "B-PERS"]  # the next sentence, through the clitic و
+    assert near[-1] == ["O", "O"]  # 32 sentences later: out of reach
+    assert near[2:-1] == tags[2:-1]
+    tagger.propagation_window = -1  # the whole batch
+    assert tagger._propagate(sents, [list(t) for t in tags])[-1] == ["O", "B-PERS"]
+
+
 def test_train_from_files_holds_out_anercorp_tail(tmp_path: Path) -> None:
     text = "".join("".join(f"{t} {y}\n" for t, y in s) + "\n" for s in TINY * 4)
     corpus = _write(tmp_path, "ANERCorp_train.txt", text)

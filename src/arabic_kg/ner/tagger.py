@@ -17,6 +17,7 @@ import logging
 import re
 import tempfile
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -339,6 +340,8 @@ class NerTagger:
     """CRF tagger: `train` on (token, BIO tag) sentences; `predict` B-/I- PERS, LOC, ORG tags for tokens."""
 
     _CACHE_LIMIT = 300_000
+    # How far (in sentences, before or after) a tagged name is propagated; negative: the whole batch.
+    propagation_window = 20
 
     def __init__(self) -> None:
         self.gazetteer: dict[str, tuple[str, ...]] = {}
@@ -606,9 +609,14 @@ class NerTagger:
         from arabic_kg.ner.conll import spans  # local: conll imports nothing from here, but keep it lazy
 
         key_forms = self._key_forms
-        votes: dict[tuple[str, ...], Counter[str]] = {}
+        window = self.propagation_window
+        # key -> piece indices (ascending) and the type tagged there; a name counts only near where it was
+        # tagged: a batch may hold several stories (a CoNLL file is one long batch), and a word that is a name
+        # in one story (دين, a coach) is a common noun in the next.
+        where: dict[tuple[str, ...], list[int]] = {}
+        types: dict[tuple[str, ...], list[str]] = {}
         firsts: dict[tuple[str, ...], set[str]] = {}
-        for sent, tg in zip(sents, tags, strict=True):
+        for p, (sent, tg) in enumerate(zip(sents, tags, strict=True)):
             if tg.count("O") == len(tg):
                 continue
             for etype, a, b in spans(tg):
@@ -616,27 +624,38 @@ class NerTagger:
                 key = (forms[-1], *(key_forms(t)[0] for t in sent[a + 1 : b]))
                 if sum(map(len, key)) < 3 or forms[-1] in self.cues:
                     continue  # too short or a cue word: propagating it would tag common words
-                votes.setdefault(key, Counter())[etype] += 1
+                where.setdefault(key, []).append(p)
+                types.setdefault(key, []).append(etype)
                 firsts.setdefault(key, set()).update(forms)
-        if not votes:
+        if not where:
             return tags
-        index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for key, counter in votes.items():
-            etype = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+        def vote(key: tuple[str, ...], p: int) -> str | None:
+            """The majority type of the key's tags within `window` pieces of piece p (None: none there)."""
+            idx = where[key]
+            lo = bisect_left(idx, p - window) if window >= 0 else 0
+            hi = bisect_right(idx, p + window) if window >= 0 else len(idx)
+            if lo >= hi:
+                return None
+            counter = Counter(types[key][lo:hi])
+            return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for key in where:
             for form in firsts[key]:
-                index.setdefault(form, []).append((-len(key), key, etype))
+                index.setdefault(form, []).append((-len(key), key))
         # Raw token -> the names it can start (longest first); sentences without such a token pass through.
         # Found from the names' forms through the form -> tokens index (set operations, no loop per token).
         batch = set(chain.from_iterable(sents))
         for tok in batch.difference(self._keys):
             key_forms(tok)
-        starts: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for form in index:
             for tok in batch.intersection(self._tokens_of_form.get(form, ())):
                 if tok not in starts:
                     starts[tok] = sorted({c for f in self._keys[tok] for c in index.get(f, ())})
         out = []
-        for sent, tg in zip(sents, tags, strict=True):
+        for p, (sent, tg) in enumerate(zip(sents, tags, strict=True)):
             positions = [i for i, tok in enumerate(sent) if tok in starts]
             if not positions:
                 out.append(tg)
@@ -647,11 +666,14 @@ class NerTagger:
             for i in positions:
                 if i < done or tg[i] != "O":
                     continue
-                for neg_len, key, etype in starts[sent[i]]:
+                for neg_len, key in starts[sent[i]]:
                     length = -neg_len
                     if i + length > n or any(t != "O" for t in tg[i : i + length]):
                         continue
                     if all(key_forms(sent[i + k])[0] == key[k] for k in range(1, length)):
+                        etype = vote(key, p)
+                        if etype is None:
+                            continue
                         tg[i] = "B-" + etype
                         tg[i + 1 : i + length] = ["I-" + etype] * (length - 1)
                         done = i + length
