@@ -166,7 +166,7 @@ def test_killed_build_is_completed_by_the_next(tmp_path: Path, sig: int) -> None
                 con = sqlite3.connect(db, timeout=1)
                 n = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
                 con.close()
-                if n >= 100:
+                if n >= 1:  # the first batch is enough; waiting for more can let a fast run finish first
                     break
             except sqlite3.Error:
                 pass
