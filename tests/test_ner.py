@@ -118,3 +118,29 @@ def test_head_noun_rules(matcher: Matcher) -> None:
     assert ("كنار أنشينيه", "ORGANIZATION") in [(t, ty) for t, ty, _ in got]
     assert ("معسكر 48", "BASE") in [(t, ty) for t, ty, _ in got]
     assert ("مدينة الكشار", "LOCATION") in [(t, ty) for t, ty, _ in got]
+
+
+def fixed_tagger(tagged: dict[str, str]):  # noqa: ANN201
+    """A stand-in for the statistical tagger: the given words get the given tags, the rest O."""
+    return lambda tokens: [tagged.get(t, "O") for t in tokens]
+
+
+def test_title_rule_needs_the_tagger_to_read_a_name(matcher: Matcher) -> None:
+    lex = matcher.lex
+    silent = Matcher(lex, tagger=fixed_tagger({}))
+    # After a title, a verb or an organ is not a person when the tagger sees no name there.
+    assert found(silent, "وفور وصول الوزير بدأ عقد سلسلة اجتماعات") == []
+    assert found(silent, "قال المتحدث باسم المكتب الإعلامي لرئيس مجلس الوزراء إن") == []
+    reading = Matcher(lex, tagger=fixed_tagger({"سامر": "B-PERS", "قطيش": "I-PERS"}))
+    got = found(reading, "قال الجنرال سامر قطيش إن")
+    assert [(t, ty) for t, ty, _ in got] == [("سامر قطيش", "PERSON")]
+    # Without a tagger (`--ner lexicon`) the rule stands alone.
+    assert [t for t, _, _ in found(matcher, "قال الجنرال سامر قطيش إن")] == ["سامر قطيش"]
+
+
+def test_a_title_the_tagger_took_into_a_name_is_cut_off(matcher: Matcher) -> None:
+    tags = {"ولي": "B-PERS", "العهد": "I-PERS", "الجنرال": "B-PERS", "سامر": "I-PERS", "قطيش": "I-PERS"}
+    tagging = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert found(tagging, "وصل ولي العهد إلى المدينة") == []
+    got = found(tagging, "ثم وصل الجنرال سامر قطيش إلى المدينة")
+    assert [(t, ty) for t, ty, _ in got] == [("سامر قطيش", "PERSON")]

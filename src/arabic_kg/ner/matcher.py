@@ -506,6 +506,11 @@ class Matcher:
                 return False
         return True
 
+    def _person_evidence(self, tokens: Sequence[Token], j: int, k: int) -> bool:
+        """Whether the tagger reads a word of tokens[j:k] as part of a person name, or a lexicon person
+        shares one of its words."""
+        return any(self._tags[x].endswith("PERS") or tokens[x].norm in self._name_words for x in range(j, k))
+
     def _unknown_person(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> RawMention | None:
         if tokens[j].norm in self._article_surnames:
             return None  # a surname of someone named in full: the partial-name pass links it
@@ -525,6 +530,10 @@ class Matcher:
             return None
         if length == 3 and not quoted and tokens[j + 2].norm not in self._name_words:
             k -= 1
+        if not quoted and self.tagger is not None and not self._person_evidence(tokens, j, k):
+            # وصول الوزير بدأ عقد، رئيس مجلس الوزراء: after a title, words the tagger does not read as a
+            # name and no lexicon name shares are an organ, a verb or a noun phrase, not a person.
+            return None
         for x in range(j, k):
             covered[x] = True
         name_key = " ".join(t.norm for t in tokens[j:k])
@@ -669,6 +678,12 @@ class Matcher:
                 continue
             if not all(self._is_name_word(t) or t.norm.isalpha() and len(t.norm) > 1 for t in tokens[i:j]):
                 continue
+            if self._masks[i] & 2:
+                # ولي العهد، الرئيس أوباما: a title the tagger took into the name is not part of it.
+                t_end = self._longest(tokens, i, self.lex.titles, self._title_prefixes)[0]
+                if t_end >= j:
+                    continue
+                i = max(i, t_end)
             if etype == "PERSON" and j - i < 2:
                 continue
             if any(self._is_head_or_common(t) for t in tokens[i:j]):
