@@ -349,6 +349,20 @@ def test_affiliations(lexicon: Lexicon) -> None:
     assert d.find("affiliated_with", "person:x", "org:al_qaeda")
 
 
+def test_a_name_with_a_proclitic_is_not_the_name_of_the_title_before_it(lexicon: Lexicon) -> None:
+    # بكمال يوسف is the object of "with", so روسيا belongs to the title of سامر خليل before it.
+    d = doc(lexicon, "يجتمع سامر خليل وزير خارجية روسيا بكمال يوسف وزير خارجية العراق.",
+            ("سامر خليل", "person:x"), RUS, ("كمال يوسف", "person:y"), IRQ)
+    assert d.find("affiliated_with", "person:x", "state:rus")
+    assert d.find("affiliated_with", "person:y", "state:irq")
+    assert not d.find("affiliated_with", "person:y", "state:rus")
+    # وسامر خليل is a new item of the list, not the minister of Iraq.
+    d = doc(lexicon, "حضر الاجتماع وزير خارجية العراق وسامر خليل.", IRQ, ("سامر خليل", "person:x"))
+    assert not d.find("affiliated_with", "person:x", "state:irq")
+    d = doc(lexicon, "حضر الاجتماع وزير خارجية العراق سامر خليل.", IRQ, ("سامر خليل", "person:x"))
+    assert d.find("affiliated_with", "person:x", "state:irq")
+
+
 def test_located_in(lexicon: Lexicon) -> None:
     d = doc(lexicon, "هبطت الطائرة في قاعدة العديد في قطر.", ("قاعدة العديد", "base:udeid"),
             ("قطر", "state:qat"))

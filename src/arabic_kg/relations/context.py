@@ -483,6 +483,11 @@ class SentenceContext:
             return None
         return j
 
+    def _conjoined(self, x: Arg) -> bool:
+        """Whether x is written with a proclitic (وزير خارجية أميركا ولافروف، وزير خارجية المملكة بجون
+        كيري): a new item of a list or a preposition's object, never the name of the title before it."""
+        return x.start > self.tokens[x.t0].start
+
     def _mark_titles_and_leaders(self) -> None:
         args = self.args
         for i, x in enumerate(args):
@@ -490,7 +495,7 @@ class SentenceContext:
             # A state or group inside the title of the person right after it is not an actor here.
             if x.type in ("STATE", "ORGANIZATION") and nxt is not None and nxt.type == "PERSON" and all(
                 self.tokens[k].norm in M.QUOTES for k in range(x.t1, nxt.np0)
-            ):
+            ) and not self._conjoined(nxt):
                 start = self._title_start(x)
                 if start is not None:
                     x.skip = True

@@ -117,8 +117,8 @@ def _title_after(
     if m.type in ("STATE", "ORGANIZATION") or (m.type == "LOCATION" and head_of_place):
         # A state that is the title of the next person is not this person's (كيري وزير خارجية روسيا لافروف).
         nxt = sc.doc.covered.get(m.token_end)
-        if nxt is not None and nxt.type == "PERSON":
-            return None
+        if nxt is not None and nxt.type == "PERSON" and nxt.start == sc.tokens[nxt.token_start].start:
+            return None  # (a proclitic, as in بجون كيري, starts a new phrase: the state is this title's)
         return _arg(m), start, k
     return None
 
