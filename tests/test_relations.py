@@ -218,6 +218,18 @@ def test_fights_and_meets(lexicon: Lexicon) -> None:
     assert all(r.modality == "planned" for r in d.relations if r.type == "meets_with")
 
 
+def test_a_reception_is_a_meeting(lexicon: Lexicon) -> None:
+    # The host's pronoun on the masdar, the guest its object; a final hamza (لقاء → لقائه) still matches.
+    for noun in ("استقباله", "لقائه"):
+        d = doc(lexicon, f"وأكد جون كيري خلال {noun} سيرغي لافروف في جنيف أهمية الحل.", KERRY, LAVROV)
+        assert d.typed() == {("meets_with", "person:kerry", "person:lavrov")}, noun
+    d = doc(lexicon, "وجرى ذلك خلال استقبال جون كيري لسيرغي لافروف في جنيف.", KERRY, LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+    # Receiving wounded people or refugees is no meeting.
+    d = doc(lexicon, "ووافقت تركيا على استقبال الجرحى من سوريا.", TUR, SYR)
+    assert not [r for r in d.relations if r.type == "meets_with"]
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

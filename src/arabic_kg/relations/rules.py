@@ -692,6 +692,13 @@ class SentenceReader:
         start = hit.end
         gen, filled = self._slot(hit, right)
         direct = f.pos == "verb" and f.direct_object and not filled and not f.obj_suffix
+        if f.pos == "noun" and f.possessive and hit.relation == "meets_with":
+            # لدى استقباله الوزير، خلال لقائه الرئيس: a masdar with a pronoun takes the guest as its
+            # object; the pronoun is the host, the subject before it.
+            guests = self._right_after(hit, right)
+            host = self._possessor(hit) or self._nearest_left(hit, left) if guests else None
+            if guests and host:
+                return _all_pairs(_unique(host + guests))
         if f.pos == "noun" and filled:
             return []
         if f.pos == "verb":

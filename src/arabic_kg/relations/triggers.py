@@ -132,6 +132,10 @@ def _noun_forms(word: str, participle: bool = False) -> dict[str, dict[str, bool
             if stem not in plurals:  # المدعومون takes no pronoun; تعاونها does
                 for poss in POSSESSIVES:
                     add(stem + poss, possessive=True)
+                    # لقاء → لقائه، لقاؤه: normalization drops a final hamza but keeps a seated one.
+                    if stem.endswith("ا"):
+                        add(stem + "ي" + poss, possessive=True)
+                        add(stem + "و" + poss, possessive=True)
             if not participle:
                 for dual in ("ان", "ين"):
                     add(stem + dual)
