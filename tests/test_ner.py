@@ -144,3 +144,25 @@ def test_a_title_the_tagger_took_into_a_name_is_cut_off(matcher: Matcher) -> Non
     assert found(tagging, "وصل ولي العهد إلى المدينة") == []
     got = found(tagging, "ثم وصل الجنرال سامر قطيش إلى المدينة")
     assert [(t, ty) for t, ty, _ in got] == [("سامر قطيش", "PERSON")]
+
+
+def test_the_tagger_confirms_an_ambiguous_place_name(matcher: Matcher) -> None:
+    # جدة is also "grandmother": a bare mention needs a cue, or the tagger reading it as a place.
+    assert found(Matcher(matcher.lex, tagger=fixed_tagger({})), "وصل الوفد إلى جدة مساء أمس") == []
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"جدة": "B-LOC", "بجدة": "B-LOC", "كنيس": "B-LOC"}))
+    assert found(reading, "وصل الوفد إلى جدة مساء أمس") == [("جدة", "LOCATION", "loc:jeddah")]
+    assert found(reading, "وأقيم الحفل بجدة أمس") == [("جدة", "LOCATION", "loc:jeddah")]
+    # A tag of another kind confirms nothing, and a bare surname is not the known person.
+    wrong = Matcher(matcher.lex, tagger=fixed_tagger({"جدة": "B-ORG", "صالح": "B-PERS"}))
+    assert all(c != "loc:jeddah" for _, _, c in found(wrong, "وصل الوفد إلى جدة مساء أمس"))
+    assert ("صالح", "PERSON", "person:ali_abdullah_saleh") not in found(wrong, "وقال صالح إن الطقس حار")
+    # كنيس (a synagogue) is not ك + نيس (Nice).
+    assert all(c != "loc:nice" for _, _, c in found(reading, "سيبنى كنيس جديد"))
+
+
+def test_an_ambiguous_place_is_the_one_in_the_state_of_its_neighbours(matcher: Matcher) -> None:
+    # الجوف is a Saudi region and a Yemeni province.
+    saudi = "هطلت أمطار على تبوك والجوف وحائل"
+    assert ("الجوف", "LOCATION", "loc:jawf_region_sau") in found(matcher, saudi)
+    yemeni = "تقدمت القوات في مأرب والجوف"
+    assert ("الجوف", "LOCATION", "loc:jawf_yemen") in found(matcher, yemeni)

@@ -66,6 +66,10 @@ _PLACE_PREFIXES = {
 }
 
 
+# The tagger's label for each entity type (its LOC covers states, places and bases).
+_TAG_OF_TYPE = {"PERSON": "PERS", "STATE": "LOC", "LOCATION": "LOC", "BASE": "LOC", "ORGANIZATION": "ORG"}
+
+
 @dataclass(slots=True)
 class RawMention:
     token_start: int
@@ -289,8 +293,14 @@ class Matcher:
             if named:  # التحالف: the coalition this article has named
                 m.entry_id = named[0]
             elif len(m.alternatives) > 1:
-                continue  # several entries and none named: no way to tell which one
-            confirmed = m.entry_id in found_ids or self._cued(tokens, m, mentions)
+                # الجوف among Saudi regions is the Saudi one: the state the article's other places are in.
+                picked = self._by_neighbours(m.alternatives, found_ids)
+                if picked is None:
+                    continue  # several entries and nothing to tell which one
+                m.entry_id = picked
+            confirmed = (
+                m.entry_id in found_ids or self._cued(tokens, m, mentions) or self._tagged_as(tokens, m)
+            )
             if confirmed and not any(covered[k] for k in range(m.token_start, m.token_end)):
                 m.kind = "name"
                 mentions.append(m)
@@ -347,6 +357,42 @@ class Matcher:
 
     def _is_name_word_or_adjective(self, tok: Token) -> bool:
         return tok.norm.isalpha() and (self._is_name_word(tok) or (tok.norm,) in self.lex.adjectives)
+
+    def _state_of(self, entry_id: str | None) -> str | None:
+        """The state a place, base or state entry lies in (following `located_in`)."""
+        seen: set[str] = set()
+        entry = self.lex.entries.get(entry_id) if entry_id else None
+        while entry is not None and entry.id not in seen:
+            if entry.type == "STATE":
+                return entry.id
+            seen.add(entry.id)
+            entry = self.lex.entries.get(entry.located_in) if entry.located_in else None
+        return None
+
+    def _by_neighbours(self, alternatives: Sequence[str], found_ids: set[str | None]) -> str | None:
+        """The one alternative in the state most of the article's named places are in, if any."""
+        counts: dict[str, int] = {}
+        for found in found_ids:
+            state = self._state_of(found)
+            if state is not None:
+                counts[state] = counts.get(state, 0) + 1
+        scored = sorted(((counts.get(self._state_of(e) or "", 0), e) for e in alternatives), reverse=True)
+        if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+            return scored[0][1]
+        return None
+
+    def _tagged_as(self, tokens: Sequence[Token], m: RawMention) -> bool:
+        """The tagger reads exactly this span as a name of the entry's kind (وصل إلى جدة: a city,
+        not a grandmother)."""
+        if self.tagger is None or m.type == "PERSON":
+            return False  # صالح، عباس: a bare surname is another person as often as the known one
+        first = tokens[m.token_start]
+        if "ك" in first.text[: m.start - first.start]:
+            return False  # كنيس is a synagogue, not ك + نيس
+        label = _TAG_OF_TYPE[m.type]
+        tags = self._tags[m.token_start : m.token_end]
+        after = self._tags[m.token_end] if m.token_end < len(self._tags) else "O"
+        return tags[0] == "B-" + label and all(t == "I-" + label for t in tags[1:]) and after != "I-" + label
 
     def _cued(self, tokens: Sequence[Token], m: RawMention, mentions: Sequence[RawMention] = ()) -> bool:
         i = m.token_start
