@@ -156,14 +156,17 @@ def test_killed_build_is_completed_by_the_next(tmp_path: Path, sig: int) -> None
         "1",
         "--quiet",
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # A shell that starts pytest in the background makes it ignore SIGINT, and children inherit that:
+    # give the build the default handler so the signal reaches it as it would from a terminal.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     db = out / "kg.sqlite"
     deadline = time.time() + 60
     # wait until some batches are committed, then kill mid-run
     while time.time() < deadline:
         if db.exists():
             try:
-                con = sqlite3.connect(db, timeout=1)
+                con = sqlite3.connect(db, timeout=0.1)  # never wait long on the writer's lock
                 n = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
                 con.close()
                 if n >= 1:  # the first batch is enough; waiting for more can let a fast run finish first
