@@ -166,3 +166,82 @@ def test_an_ambiguous_place_is_the_one_in_the_state_of_its_neighbours(matcher: M
     assert ("الجوف", "LOCATION", "loc:jawf_region_sau") in found(matcher, saudi)
     yemeni = "تقدمت القوات في مأرب والجوف"
     assert ("الجوف", "LOCATION", "loc:jawf_yemen") in found(matcher, yemeni)
+
+
+def persons(matcher: Matcher, text: str) -> list[str]:
+    return [t for t, ty, _ in found(matcher, text) if ty == "PERSON"]
+
+
+def test_a_name_after_a_title_runs_as_far_as_the_tagger_reads_it(matcher: Matcher) -> None:
+    tags = {"سامي": "B-PERS", "بن": "I-PERS", "عبدالله": "I-PERS", "الصالح": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert persons(reading, "وأوضح الدكتور سامي بن عبدالله الصالح سفير المملكة") == ["سامي بن عبدالله الصالح"]
+    # Without a tagger the words are counted, and a name never ends on a joining word (بن، آل).
+    assert persons(matcher, "ورعى الأمير عبدالحكيم بن مساعد الحفل") == ["عبدالحكيم بن مساعد"]
+    assert persons(matcher, "وقال الشيخ عبدالرحمن آل") == []
+
+
+def test_definite_words_between_a_title_and_a_name_complete_the_title(matcher: Matcher) -> None:
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"خالد": "B-PERS", "الفالح": "I-PERS"}))
+    assert persons(reading, "ونقل لهم تحيات وزير الصحة خالد الفالح") == ["خالد الفالح"]
+    assert persons(reading, "وقال رئيس اللجنة الإعلامية خالد الفالح إن") == ["خالد الفالح"]
+
+
+def test_a_known_person_after_bin_or_an_institution_noun_is_not_mentioned(matcher: Matcher) -> None:
+    tags = {"فيصل": "B-PERS", "بن": "I-PERS", "عبدالله": "I-PERS", "عبدالعزيز": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = found(reading, "ورعى الأمير فيصل بن عبدالله بن عبدالعزيز الحفل")
+    assert [(t, c) for t, ty, c in got if ty == "PERSON"] == [("فيصل بن عبدالله بن عبدالعزيز", got[0][2])]
+    assert got[0][2].startswith("unk:person:")  # not King Abdullah, his father
+    # مستشفى الملك فهد is a hospital: no person, known or unknown.
+    assert persons(matcher, "افتتح برج طبي بمستشفى الملك فهد بجدة") == []
+    assert persons(matcher, "زار الوفد جامعة الملك عبدالعزيز أمس") == []
+
+
+def test_blessings_and_prepositions_are_not_part_of_a_name(matcher: Matcher) -> None:
+    assert persons(matcher, "في عهد الملك فيصل رحمه الله") == []
+    assert persons(matcher, "وقد وجه وزير التعليم الدكتور عزام الدخيل بأن تكون") == ["عزام الدخيل"]
+    tags = {
+        "عبد": "B-PERS",
+        "الكريم": "I-PERS",
+        "للقول": "I-PERS",
+        "للبلياردو": "B-PERS",
+        "والسنوكر": "I-PERS",
+    }
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert persons(reading, "وذهب عبد الكريم للقول إن") == ["عبد الكريم"]
+    assert persons(reading, "وأصدر الاتحاد السعودي للبلياردو والسنوكر بيانا") == []
+
+
+def test_an_indefinite_nisba_after_a_definite_title_is_a_name(matcher: Matcher) -> None:
+    # تركي is Turkish, and a given name: an adjective agrees with the title (الرئيس التركي).
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"تركي": "B-PERS", "السديري": "I-PERS"}))
+    got = found(reading, "وكتب السيد تركي السديري مقالا")
+    assert [(t, ty) for t, ty, _ in got] == [("تركي السديري", "PERSON")]
+    assert ("الرئيس السوري", "PERSON") not in [(t, ty) for t, ty, _ in found(matcher, "قال الرئيس السوري إن")]
+    assert [ty for _, ty, _ in found(matcher, "قال الرئيس السوري إن")] == ["STATE"]
+
+
+def test_a_rank_qualifier_belongs_to_the_title(matcher: Matcher) -> None:
+    assert persons(matcher, "وقال اللواء ركن سعيد الغامدي إن") == ["سعيد الغامدي"]
+    assert persons(matcher, "وقال المقدم طيار يحيى الفيفي إن") == ["يحيى الفيفي"]
+
+
+def test_people_listed_with_wa_lose_the_conjunction(matcher: Matcher) -> None:
+    tags = {
+        w: t
+        for w, t in [("سلطان", "B-PERS"), ("اليامي", "I-PERS"), ("وسند", "B-PERS"), ("شراحيلي", "I-PERS")]
+    }
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert persons(reading, "وشارك سلطان اليامي وسند شراحيلي") == ["سلطان اليامي", "سند شراحيلي"]
+    # A name that begins with و keeps it (وليد is a given name).
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"وليد": "B-PERS", "شراحيلي": "I-PERS"}))
+    assert persons(reading, "وشارك وليد شراحيلي") == ["وليد شراحيلي"]
+
+
+def test_a_short_known_name_the_name_goes_on_after_is_someone_else(matcher: Matcher) -> None:
+    tags = {"صالح": "B-PERS", "بن": "I-PERS", "ناصر": "I-PERS", "الجاسر": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = found(reading, "والتقى بالمدير العام المهندس صالح بن ناصر الجاسر")
+    assert [t for t, ty, _ in got if ty == "PERSON"] == ["صالح بن ناصر الجاسر"]
+    assert all(c != "person:ali_abdullah_saleh" for _, _, c in got)

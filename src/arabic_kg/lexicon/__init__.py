@@ -47,6 +47,8 @@ class CueLexicon(BaseModel):
     media_heads: list[str] = Field(default_factory=list)
     location_heads: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
+    named_after_heads: list[str] = Field(default_factory=list)
+    title_qualifiers: list[str] = Field(default_factory=list)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -93,6 +95,8 @@ class Lexicon:
     location_heads: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
+    named_after_heads: set[str] = field(default_factory=set)
+    title_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
     max_phrase_len: int = 1
 
     def __post_init__(self) -> None:
@@ -135,6 +139,8 @@ class Lexicon:
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.
         self.stopwords_light = {normalize_light(w) for w in self.cues.stopwords}
+        self.named_after_heads = {normalize(w) for w in self.cues.named_after_heads}
+        self.title_qualifiers = {phrase_key(w) for w in self.cues.title_qualifiers}
 
     def get(self, entry_id: str) -> LexiconEntry | None:
         return self.entries.get(entry_id)

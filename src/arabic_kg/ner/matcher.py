@@ -14,7 +14,7 @@ from typing import Any
 
 from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import LexiconEntry
-from arabic_kg.text import Token, normalize_light, orig_offset_in_token
+from arabic_kg.text import Token, normalize, normalize_light, orig_offset_in_token
 
 # Words that make the following capital a place, not an actor.
 _LOCATIVE = {
@@ -67,6 +67,9 @@ _PLACE_PREFIXES = {
 
 
 # The tagger's label for each entity type (its LOC covers states, places and bases).
+# Words that join the parts of a name (فيصل بن عبدالله، عبدالله آل فاضل، محمد أبو زيد): never its last word.
+_NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام", "عبد"}
+_PATRONYMIC = {"بن", "ابن", "بنت"}
 _TAG_OF_TYPE = {"PERSON": "PERS", "STATE": "LOC", "LOCATION": "LOC", "BASE": "LOC", "ORGANIZATION": "ORG"}
 
 
@@ -103,6 +106,9 @@ class Matcher:
         self._media_prefixes = _prefixes(lexicon.media_heads)
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
         self._name_words = self._known_name_words()
+        from arabic_kg.ner.tagger import load_given_names  # the tagger's list; same stage
+
+        self._given_names = {normalize(n) for n in load_given_names()}
         keyed = (lexicon.phrases, lexicon.titles, lexicon.organs, lexicon.media_heads)
         # table id → (table, first words of its keys), for the tables `_longest` probes. The table is kept
         # beside its id because ids change when the matcher is unpickled from the extractor cache.
@@ -282,8 +288,10 @@ class Matcher:
                 i = end
                 continue
             i += 1
+        mentions = self._drop_fathers(tokens, mentions, covered)
         found_ids = {m.entry_id for m in mentions}
         self._article_surnames = {m.name_key.split(" ")[-1] for m in mentions if m.type == "PERSON"}
+        self._title_surnames: set[str] = set()  # surnames of the unknown people named after a title
         mentions.extend(self._titles(tokens, mentions, covered, context, found_ids))
         mentions.extend(self._heads(tokens, covered, context))
         # Ambiguous spellings count once the entity is named plainly, or after a cue word.
@@ -298,6 +306,8 @@ class Matcher:
                 if picked is None:
                     continue  # several entries and nothing to tell which one
                 m.entry_id = picked
+            if m.type == "PERSON" and self._continues_name(tokens, m):
+                continue
             confirmed = (
                 m.entry_id in found_ids or self._cued(tokens, m, mentions) or self._tagged_as(tokens, m)
             )
@@ -307,10 +317,45 @@ class Matcher:
                 for k in range(m.token_start, m.token_end):
                     covered[k] = True
         if self.tagger is not None:
+            self._found = mentions
             mentions.extend(self._tagged(tokens, covered))
         self._resolve_capitals(tokens, mentions)
         mentions.sort(key=lambda m: m.token_start)
         return mentions
+
+    def _drop_fathers(
+        self, tokens: Sequence[Token], mentions: list[RawMention], covered: list[bool]
+    ) -> list[RawMention]:
+        """فيصل بن عبدالله بن عبدالعزيز، مستشفى الملك فهد: a known person right after بن is the father in
+        someone else's name, and after an institution noun the name is the institution's; neither is a
+        mention of that person."""
+        kept: list[RawMention] = []
+        for m in mentions:
+            before = tokens[m.token_start - 1] if m.token_start > 0 else None
+            if (
+                m.type == "PERSON"
+                and before is not None
+                and (before.norm in _PATRONYMIC or self._names_after(before))
+            ):
+                for k in range(m.token_start, m.token_end):
+                    covered[k] = False
+                continue
+            kept.append(m)
+        return kept
+
+    def _continues_name(self, tokens: Sequence[Token], m: RawMention) -> bool:
+        """المهندس صالح بن ناصر الجاسر: a short known name the name goes on after (بن, or a word the tagger
+        reads as the same name) is part of someone else's name."""
+        k = m.token_end
+        return k < len(tokens) and (tokens[k].norm in _PATRONYMIC or self._tags[k] == "I-PERS")
+
+    @staticmethod
+    def _definite(tok: Token) -> bool:
+        return any(f.startswith("ال") for f, _ in tok.variants)
+
+    def _names_after(self, tok: Token) -> bool:
+        """Whether tok is an institution noun that takes a person's name (مستشفى، جامعة، بمطار)."""
+        return any(f in self.lex.named_after_heads for f, _ in tok.variants)
 
     def _kunya(self, tokens: Sequence[Token], i: int, lexicon_end: int) -> RawMention | None:
         """أبو + name (+ nisba): أبو همام، أبو أسامة العراقي. A lexicon kunya followed by a nisba
@@ -467,12 +512,24 @@ class Matcher:
             if t_end == i:
                 i += 1
                 continue
+            if i > 0 and self._names_after(tokens[i - 1]):
+                # مستشفى الملك فهد، جامعة الملك عبدالعزيز: an institution's name, not a person.
+                for k in range(i, min(t_end + 3, n)):
+                    if covered[k] or not self._is_name_word(tokens[k]) and k >= t_end:
+                        break
+                    covered[k] = True
+                i = t_end
+                continue
             title_key = self._key(tokens, i, t_end, t_form)
             role = lex.titles.get(title_key, "official")
             j = t_end
             state: str | None = None
             adj_start = j
             j, state = self._adjective_at(tokens, j)
+            if state is not None and self._definite(tokens[t_end - 1]) != self._definite(tokens[adj_start]):
+                # الأستاذ تركي السديري: an adjective agrees with its noun in definiteness (الرئيس التركي,
+                # رئيس تركي); an indefinite word after a definite title is a name.
+                j, state = adj_start, None
             adjective: RawMention | None = None
             if state is not None:
                 adjective = RawMention(
@@ -489,10 +546,19 @@ class Matcher:
             t2_end = self._longest(tokens, j, lex.titles, self._title_prefixes)[0] if j < n else j
             if t2_end > j:
                 j = t2_end
+            for length in (2, 1):  # اللواء ركن، اللواء أركان حرب
+                if tuple(t.norm for t in tokens[j : j + length]) in lex.title_qualifiers:
+                    j += length
+                    break
             if j < n and tokens[j].norm in _OPEN_QUOTES:
                 j += 1
             person: RawMention | None = by_start.get(j)
-            if person is None and j in ctx_by_start and ctx_by_start[j].type == "PERSON":
+            if (
+                person is None
+                and j in ctx_by_start
+                and ctx_by_start[j].type == "PERSON"
+                and not self._continues_name(tokens, ctx_by_start[j])
+            ):
                 person = ctx_by_start[j]
                 person.kind = "name"
                 out.append(person)
@@ -555,18 +621,57 @@ class Matcher:
     def _person_evidence(self, tokens: Sequence[Token], j: int, k: int) -> bool:
         """Whether the tagger reads a word of tokens[j:k] as part of a person name, or a lexicon person
         shares one of its words."""
-        return any(self._tags[x].endswith("PERS") or tokens[x].norm in self._name_words for x in range(j, k))
+        return any(
+            self._tags[x].endswith("PERS")
+            # الفريق الكروي الأول: a definite word a lexicon name has (عبدالله الأول) is no evidence alone
+            or (tokens[x].norm in self._name_words and not tokens[x].norm.startswith("ال"))
+            for x in range(j, k)
+        )
 
     def _unknown_person(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> RawMention | None:
-        if tokens[j].norm in self._article_surnames:
+        if tokens[j].norm in self._article_surnames or tokens[j].norm in self._title_surnames:
             return None  # a surname of someone named in full: the partial-name pass links it
         quoted = j > 0 and tokens[j - 1].norm in _OPEN_QUOTES
-        k = j
-        limit = j + (5 if quoted else 3)
-        while k < min(limit, len(tokens)) and not covered[k] and self._is_name_word(tokens[k]):
-            k += 1
-        if quoted and k < len(tokens) and tokens[k].norm not in _QUOTES:
-            k = min(k, j + 3)
+        n = len(tokens)
+        tags = self._tags
+        if not quoted and self.tagger is not None:
+            j = self._past_title_complement(tokens, j, covered)
+        k = j + 1
+        tagged = not quoted and tags[j].endswith("PERS")
+        if tagged:
+            # The tagger's span (سامي بن عبدالله الصالح، عبدالرحمن بن نومة) where it reads a name here:
+            # it knows where a name ends better than a word count does.
+            while (
+                k < min(j + 6, n)
+                and tags[k] == "I-PERS"
+                and not covered[k]
+                and self._is_name_word(tokens[k])
+                and not tokens[k].norm.startswith("لل")  # عبدالكريم للقول: a preposition, not a name
+            ):
+                k += 1
+        else:
+            k = j
+            parts = 0  # words of the name besides the joining words (بن، آل، أبو)
+            while (
+                k < min(j + 6, n)
+                and parts < (5 if quoted else 3)
+                and not covered[k]
+                and self._is_name_word(tokens[k])
+                and not (k > j and tokens[k].norm.startswith("لل"))
+            ):
+                parts += tokens[k].norm not in _NAME_LINKS
+                k += 1
+            if quoted and k < n and tokens[k].norm not in _QUOTES:
+                k = min(k, j + 3)
+            if (
+                parts == 3
+                and not quoted
+                and tokens[k - 1].norm not in self._name_words
+                and tokens[k - 2].norm not in _NAME_LINKS
+            ):
+                k -= 1  # a third word no known name has, not bound by بن: usually not part of the name
+        while not quoted and k > j and tokens[k - 1].norm in _NAME_LINKS:
+            k -= 1  # فيصل بن: a name does not end on a joining word
         length = k - j
         if length == 0:
             return None
@@ -574,8 +679,6 @@ class Matcher:
             # A lone word after a title is too often a noun (الخبير العسكري); known people and
             # surnames are linked by the lexicon and the partial-name pass instead.
             return None
-        if length == 3 and not quoted and tokens[j + 2].norm not in self._name_words:
-            k -= 1
         if not quoted and self.tagger is not None and not self._person_evidence(tokens, j, k):
             # وصول الوزير بدأ عقد، رئيس مجلس الوزراء: after a title, words the tagger does not read as a
             # name and no lexicon name shares are an organ, a verb or a noun phrase, not a person.
@@ -583,7 +686,30 @@ class Matcher:
         for x in range(j, k):
             covered[x] = True
         name_key = " ".join(t.norm for t in tokens[j:k])
+        self._title_surnames.add(tokens[k - 1].norm)  # المهندس الحداد later is this person
         return RawMention(j, k, tokens[j].start, tokens[k - 1].end, "PERSON", None, name_key, "name", "rule")
+
+    def _past_title_complement(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> int:
+        """وزير الصحة خالد الفالح، رئيس اللجنة الإعلامية أحمد الحبسي، المتحدث الرسمي للأمانة عبدالله:
+        definite words between a title and a name the tagger reads complete the title. Returns where
+        the name starts (j when the tagger reads no name a few words on)."""
+        lex = self.lex
+        heads = lex.org_heads | lex.location_heads | lex.named_after_heads
+        p = j
+        while p < min(j + 3, len(tokens)) and not covered[p] and not self._tags[p].endswith("PERS"):
+            tok = tokens[p]
+            forms = {f for f, _ in tok.variants}
+            complement = (
+                any(f.startswith("ال") for f in forms)
+                or self._tags[p] != "O"  # رئيس مركز أشيقر: a place or body the tagger reads
+                or bool(forms & heads)
+            )
+            if tok.norm in self._name_words or not complement or not self._is_name_word_or_adjective(tok):
+                return j
+            p += 1
+        if p > j and p < len(tokens) and not covered[p] and self._tags[p] == "B-PERS":
+            return p
+        return j
 
     # ------------------------------------------------------------------ head nouns
     def _heads(
@@ -599,9 +725,7 @@ class Matcher:
             if not mask & (8 | 16 | 32) or covered[i] or covered[i + 1] or (i + 1) in ctx_starts:
                 continue
             forms = {f for f, _ in tokens[i].variants}
-            media_end = (
-                self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0] if mask & 8 else i
-            )
+            media_end = self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0] if mask & 8 else i
             if media_end > i and media_end < n and not covered[media_end]:
                 m = self._foreign_name(tokens, media_end, covered, "ORGANIZATION")
                 if m:
@@ -716,6 +840,7 @@ class Matcher:
                 j += 1
             spans.append((i, j, label))
             i = j
+        person_ends = {x.token_end - 1 for x in self._found if x.type == "PERSON"}
         for i, j, label in spans:
             if any(covered[k] for k in range(i, j)):
                 continue
@@ -730,6 +855,11 @@ class Matcher:
                 if t_end >= j:
                     continue
                 i = max(i, t_end)
+            if etype == "PERSON" and (tokens[i].norm,) in self.lex.title_qualifiers:
+                i += 1  # المقدم طيار الفيفي
+            if etype == "PERSON":
+                # للبلياردو، عبدالكريم للقول: a word with لل is a preposition and a noun, never in a name
+                j = next((x for x in range(i, j) if tokens[x].norm.startswith("لل")), j)
             if etype == "PERSON" and j - i < 2:
                 continue
             if any(self._is_head_or_common(t) for t in tokens[i:j]):
@@ -739,9 +869,21 @@ class Matcher:
             # Strip a conjunction/preposition only when the rest is a known word form.
             cut = 0
             first = tokens[i]
+            after_person = i > 0 and (
+                i - 1 in person_ends or tokens[i - 1].norm in {"،", ","} and i - 2 in person_ends
+            )
             for form, c in first.variants[1:]:
                 if form.startswith("ال") or form in self._name_words:
                     cut = c
+                    break
+                if (
+                    etype == "PERSON"
+                    and first.norm.startswith("و")
+                    and first.norm not in self._given_names
+                    and first.norm not in self._name_words
+                    and (form in self._given_names or after_person)
+                ):
+                    cut = c  # سلطان اليامي وسند شراحيلي وفارس العياف: a list of people joined by و
                     break
             key = tuple(
                 [dict((c, f) for f, c in first.variants).get(cut, first.norm)]
@@ -751,6 +893,8 @@ class Matcher:
                 continue
             start, stop = self._span(tokens, i, j, cut)
             out.append(RawMention(i, j, start, stop, etype, None, " ".join(key), "name", "tagger"))
+            if etype == "PERSON":
+                person_ends.add(j - 1)
             for k in range(i, j):
                 covered[k] = True
         return out
