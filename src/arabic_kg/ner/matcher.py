@@ -109,6 +109,11 @@ class Matcher:
         from arabic_kg.ner.tagger import load_given_names  # the tagger's list; same stage
 
         self._given_names = {normalize(n) for n in load_given_names()}
+        # The tagger's corpus statistics (training.build_word_clusters): per word, how often news writes it
+        # with the article too. Names rarely take it (تيماء، زاركلي); common words do (عازلة/العازلة).
+        owner = getattr(tagger, "__self__", None)
+        self._word_stats: dict[str, tuple[int, ...]] = getattr(owner, "clusters", None) or {}
+        self._stat_offset: int = getattr(owner, "cluster_levels", 0)
         keyed = (lexicon.phrases, lexicon.titles, lexicon.organs, lexicon.media_heads)
         # table id → (table, first words of its keys), for the tables `_longest` probes. The table is kept
         # beside its id because ids change when the matcher is unpickled from the extractor cache.
@@ -348,6 +353,13 @@ class Matcher:
         reads as the same name) is part of someone else's name."""
         k = m.token_end
         return k < len(tokens) and (tokens[k].norm in _PATRONYMIC or self._tags[k] == "I-PERS")
+
+    def _common_word(self, tok: Token) -> bool:
+        """An indefinite word unlabelled news also writes with the article in more than 30% of its uses."""
+        stats = self._word_stats.get(tok.norm)
+        if stats is None or len(stats) <= self._stat_offset or tok.norm.startswith("ال"):
+            return False
+        return 4 <= stats[self._stat_offset] < 10  # bucket 4: ratio above 0.3; 10+ marks a definite word
 
     @staticmethod
     def _definite(tok: Token) -> bool:
@@ -759,6 +771,8 @@ class Matcher:
                     continue
                 if {f for f, c in nxt.variants if c} & (lex.location_heads | lex.base_heads):
                     continue  # وقرية بريف إدلب: the next word is itself a head noun
+                if self._tags[i + 1] == "O" and nxt.norm not in _PLACE_PREFIXES and self._common_word(nxt):
+                    continue  # منطقة عازلة، قرية تراثية، مديرية أمن: a common word, not a name
                 k = i + 2
                 if nxt.norm in _PLACE_PREFIXES and k < n and not covered[k] and self._is_name_word(tokens[k]):
                     k += 1
