@@ -230,6 +230,28 @@ def test_a_reception_is_a_meeting(lexicon: Lexicon) -> None:
     assert not [r for r in d.relations if r.type == "meets_with"]
 
 
+def test_a_counterpart_is_met_by_the_person_before(lexicon: Lexicon) -> None:
+    # نظيره: the host is the person of the same office, not the actor nearest the trigger.
+    text = "وقال جون كيري إن بلاده ستواصل محاربة داعش خلال لقاء مع نظيره الروسي سيرغي لافروف."
+    d = doc(lexicon, text, KERRY, ISIS, LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+    assert not d.has("meets_with", "org:isis", "person:lavrov")
+
+
+def test_a_place_phrase_may_stand_between_a_verb_and_its_object(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "والتقى جون كيري في حلب سيرغي لافروف.", KERRY, ("حلب", "loc:aleppo"), LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+    d = doc(lexicon, "وكانت تركيا قد هاجمت مرارا مواقع لداعش.", TUR, ISIS)
+    assert d.has("strikes", "state:tur", "org:isis")
+
+
+def test_support_against_an_actor_is_not_support_for_it(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وقال إن سوريا تدعم أي جهود للتصدي لداعش.", SYR, ISIS)
+    assert not d.find("supports", "state:syr", "org:isis")
+    d = doc(lexicon, "وقال إن إيران تقدم دعما عسكريا للحوثيين في اليمن.", IRN, ("حوثيين", "org:houthis"))
+    assert d.find("supports", "state:irn", "org:houthis")
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

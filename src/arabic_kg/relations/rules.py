@@ -533,13 +533,24 @@ class SentenceReader:
             if marker == "ب" and hit.relation in SYMMETRIC and arg.type == "STATE":
                 continue  # المفاوضات في فنادق بسويسرا: a place, not a partner
             if marker in preps:
+                if hit.relation == "supports" and any(
+                    self._any_form_in(k, M.OPPOSING) for k in range(start, arg.np0)
+                ):
+                    return None  # تدعم جهود التصدي لداعش: support against it
                 return self._members_from(arg, start)
             if marker == "partitive" and hit.relation in ("strikes", "fights", "trains"):
                 return self._members_from(arg, start)
-            if marker is None and direct and arg.np0 - start <= 3 and all(
-                sc.c(k) in M.NOUN_MODIFIERS or sc.tokens[k].norm in M.QUOTES for k in range(start, arg.np0)
-            ):
-                return self._members_from(arg, start)
+            if marker is None and direct and arg.np0 - start <= 5:
+                # التقى لافروف في موسكو المعلم: a place phrase may stand before the object
+                gap = range(start, arg.np0)
+                places = [
+                    k for k in gap if k in self.doc.covered and not any(x.t0 <= k < x.t1 for x in sc.args)
+                ]
+                venue = set(places) | {k for k in gap if sc.c(k) == "في" and k + 1 in places}
+                if len(set(gap) - venue) <= 3 and all(
+                    k in venue or sc.c(k) in M.NOUN_MODIFIERS or sc.tokens[k].norm in M.QUOTES for k in gap
+                ):
+                    return self._members_from(arg, start)
         return None
 
     def _purpose_agent(self, hit: TriggerHit, left: int) -> list[Arg] | str | None:
@@ -729,6 +740,8 @@ class SentenceReader:
             group = self._fallback_agent(hit, left)
         if partners is None:
             partners = self._right_target(hit, start, right, direct=direct)
+        if partners and hit.relation == "meets_with":
+            group = self._counterpart_host(hit, left, partners) or group
         if group and partners:
             if hit.relation == "meets_with":  # one meeting: everyone at it meets everyone
                 return _all_pairs(_unique(group + partners))
@@ -737,6 +750,19 @@ class SentenceReader:
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
             return _all_pairs(group)
         return []
+
+    def _counterpart_host(self, hit: TriggerHit, left: int, partners: list[Arg]) -> list[Arg] | None:
+        """لقاء مع نظيره الأمريكي جون كيري: "his counterpart" is met by the person before, whoever else
+        (an actor the sentence was about, بمحاربة داعش) stands nearer."""
+        sc = self.sc
+        guest = partners[0]
+        np0 = guest.np0 if guest.np0 >= 0 else guest.t0
+        if not any(sc.c(k) in M.COUNTERPARTS for k in range(min(np0, guest.t0), guest.t0)):
+            return None
+        for arg in reversed(sc.args):
+            if arg.t1 <= hit.start and arg.t0 >= left and arg.type == "PERSON" and arg not in partners:
+                return [arg]
+        return None
 
     def _own(self, a: Arg, b: Arg) -> bool:
         """A person and the state or group they belong to (عبدالله الثاني ... الأردن) are not two parties."""
