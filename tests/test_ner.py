@@ -220,6 +220,9 @@ def test_an_indefinite_nisba_after_a_definite_title_is_a_name(matcher: Matcher) 
     assert [(t, ty) for t, ty, _ in got] == [("تركي السديري", "PERSON")]
     assert ("الرئيس السوري", "PERSON") not in [(t, ty) for t, ty, _ in found(matcher, "قال الرئيس السوري إن")]
     assert [ty for _, ty, _ in found(matcher, "قال الرئيس السوري إن")] == ["STATE"]
+    # A pronoun makes a title definite too: نظيره الأمريكي is "his American counterpart".
+    got = found(matcher, "والتقى الرئيس السوري نظيره الأمريكي أمس")
+    assert [(t, c) for t, _, c in got] == [("السوري", "state:syr"), ("الأمريكي", "state:usa")]
 
 
 def test_a_rank_qualifier_belongs_to_the_title(matcher: Matcher) -> None:

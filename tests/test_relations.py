@@ -238,6 +238,13 @@ def test_a_counterpart_is_met_by_the_person_before(lexicon: Lexicon) -> None:
     assert not d.has("meets_with", "org:isis", "person:lavrov")
 
 
+def test_a_phone_call_and_base_access_in_their_singular_and_quantified_forms(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وجرت محادثة هاتفية بين جون كيري ونظيره الروسي سيرغي لافروف.", KERRY, LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+    d = doc(lexicon, "وسمحت تركيا لفرنسا باستخدام العديد من القواعد الجوية.", TUR, FRA)
+    assert d.has("coordinates_with", "state:tur", "state:fra")
+
+
 def test_a_place_phrase_may_stand_between_a_verb_and_its_object(lexicon: Lexicon) -> None:
     d = doc(lexicon, "والتقى جون كيري في حلب سيرغي لافروف.", KERRY, ("حلب", "loc:aleppo"), LAVROV)
     assert d.has("meets_with", "person:kerry", "person:lavrov")

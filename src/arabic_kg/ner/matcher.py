@@ -538,9 +538,11 @@ class Matcher:
             state: str | None = None
             adj_start = j
             j, state = self._adjective_at(tokens, j)
-            if state is not None and self._definite(tokens[t_end - 1]) != self._definite(tokens[adj_start]):
-                # الأستاذ تركي السديري: an adjective agrees with its noun in definiteness (الرئيس التركي,
-                # رئيس تركي); an indefinite word after a definite title is a name.
+            definite_title = self._definite(tokens[t_end - 1])
+            if state is not None and definite_title and not self._definite(tokens[adj_start]):
+                # الأستاذ تركي السديري: an adjective agrees with its noun in definiteness (الرئيس التركي);
+                # an indefinite word after a title with the article is a name. (نظيره التركي: a pronoun
+                # makes the title definite too.)
                 j, state = adj_start, None
             adjective: RawMention | None = None
             if state is not None:
