@@ -273,3 +273,11 @@ def test_a_place_head_before_a_common_word_is_no_place(matcher: Matcher) -> None
     assert [(t, ty) for t, ty, _ in got] == [("حي حوض الأشراف", "LOCATION")]
     # Without statistics the head rule stands alone.
     assert [t for t, _, _ in found(matcher, "اتفقوا على إقامة منطقة عازلة على الحدود")] == ["منطقة عازلة"]
+
+
+def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:
+    tags = {"وجامعة": "B-ORG", "اليمامة": "I-ORG", "أيده": "B-ORG", "الله": "I-ORG"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = found(reading, "على مسارح جامعة دار العلوم وجامعة اليمامة")
+    assert ("جامعة اليمامة", "ORGANIZATION") in [(t, ty) for t, ty, _ in got]
+    assert all(t != "أيده الله" for t, _, _ in found(reading, "الملك سلمان -أيده الله- وجلالتكم"))

@@ -888,9 +888,13 @@ class Matcher:
             after_person = i > 0 and (
                 i - 1 in person_ends or tokens[i - 1].norm in {"،", ","} and i - 2 in person_ends
             )
+            heads = self.lex.org_heads | self.lex.location_heads | self.lex.named_after_heads
             for form, c in first.variants[1:]:
                 if form.startswith("ال") or form in self._name_words:
                     cut = c
+                    break
+                if etype != "PERSON" and form in heads:
+                    cut = c  # وجامعة اليمامة: the head noun of a name, after a conjunction
                     break
                 if (
                     etype == "PERSON"
