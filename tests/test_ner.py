@@ -281,3 +281,11 @@ def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matc
     got = found(reading, "على مسارح جامعة دار العلوم وجامعة اليمامة")
     assert ("جامعة اليمامة", "ORGANIZATION") in [(t, ty) for t, ty, _ in got]
     assert all(t != "أيده الله" for t, _, _ in found(reading, "الملك سلمان -أيده الله- وجلالتكم"))
+
+
+def test_a_first_name_before_a_known_surname_is_that_person(matcher: Matcher) -> None:
+    got = found(matcher, "والتقى فخامة الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان")
+    assert ("رمضان أحمد قاديروف", "PERSON", "person:ramzan_kadyrov") in got
+    # Another first name is another person of that family.
+    got = found(matcher, "والتقى الشيخ آدم أحمد قاديروف أمس")
+    assert all(c != "person:ramzan_kadyrov" or t == "قاديروف" for t, _, c in got)

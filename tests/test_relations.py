@@ -245,6 +245,16 @@ def test_a_phone_call_and_base_access_in_their_singular_and_quantified_forms(lex
     assert d.has("coordinates_with", "state:tur", "state:fra")
 
 
+def test_a_host_receives_a_guest_after_the_venue_and_time(lexicon: Lexicon) -> None:
+    for venue in ("في قصر السلام أمس", "في مكتبه بقصر اليمامة اليوم،", "اليوم في حلب معالي"):
+        marks = [KERRY, ("حلب", "loc:aleppo"), LAVROV] if "حلب" in venue else [KERRY, LAVROV]
+        d = doc(lexicon, f"استقبل جون كيري {venue} وزير الخارجية سيرغي لافروف.", *marks)
+        assert d.has("meets_with", "person:kerry", "person:lavrov"), venue
+    # A comma inside the gap ends the clause.
+    d = doc(lexicon, "استقبل جون كيري في قصره، وقال إن سيرغي لافروف سيزور البلاد.", KERRY, LAVROV)
+    assert not d.find("meets_with", "person:kerry", "person:lavrov")
+
+
 def test_a_place_phrase_may_stand_between_a_verb_and_its_object(lexicon: Lexicon) -> None:
     d = doc(lexicon, "والتقى جون كيري في حلب سيرغي لافروف.", KERRY, ("حلب", "loc:aleppo"), LAVROV)
     assert d.has("meets_with", "person:kerry", "person:lavrov")

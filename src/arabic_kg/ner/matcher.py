@@ -348,6 +348,22 @@ class Matcher:
             kept.append(m)
         return kept
 
+    def _known_surname_after(
+        self,
+        person: RawMention | None,
+        by_start: dict[int, RawMention],
+        ctx_by_start: dict[int, RawMention],
+    ) -> RawMention | None:
+        """A known person named right after an unknown name that begins with the known one's first name."""
+        if person is None:
+            return None
+        known = by_start.get(person.token_end) or ctx_by_start.get(person.token_end)
+        if known is None or known.type != "PERSON" or known.entry_id is None:
+            return None
+        entry = self.lex.entries.get(known.entry_id)
+        first = normalize(entry.name).split(" ")[0] if entry is not None else ""
+        return known if first and person.name_key.split(" ")[0] == first else None
+
     def _continues_name(self, tokens: Sequence[Token], m: RawMention) -> bool:
         """المهندس صالح بن ناصر الجاسر: a short known name the name goes on after (بن, or a word the tagger
         reads as the same name) is part of someone else's name."""
@@ -580,7 +596,16 @@ class Matcher:
                     covered[k] = True
             if person is None and j < n and not covered[j]:
                 person = self._unknown_person(tokens, j, covered)
-                if person is not None:
+                known = self._known_surname_after(person, by_start, ctx_by_start)
+                if known is not None and person is not None:
+                    # الرئيس رمضان أحمد قاديروف: the first name and the known surname of one person
+                    known.token_start, known.start, known.kind = person.token_start, person.start, "name"
+                    for x in range(known.token_start, known.token_end):
+                        covered[x] = True
+                    if known not in mentions:
+                        out.append(known)
+                    person = known
+                elif person is not None:
                     out.append(person)
             if person is not None and person.type == "PERSON":
                 person.role = person.role or role

@@ -527,6 +527,9 @@ class SentenceReader:
             if arg.t0 >= right or sc.commas(start, arg.np0) > 1 or self._stop_between(hit, start, arg.np0):
                 return None
             marker = arg.marker
+            venue = marker is None and direct and hit.relation == "meets_with"
+            if venue and self._after_venue(start, arg.np0):
+                return self._members_from(arg, start)
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
             if marker == "بين" or arg.np0 - start > reach:
                 continue  # بين is read as a list (all pairs) by the symmetric rule; far is not ours
@@ -552,6 +555,23 @@ class SentenceReader:
                 ):
                     return self._members_from(arg, start)
         return None
+
+    def _after_venue(self, start: int, np0: int) -> bool:
+        """استقبل الملك سلمان في قصر السلام أمس وزير الدفاع ...، التقى الجبير اليوم في موسكو لافروف: a
+        host's venue and time (a phrase with في or ب, time words) before the guest, in one clause."""
+        sc = self.sc
+        gap = range(start, np0)
+        commas = sc.commas(start, np0) - (sc.tokens[np0 - 1].norm in M.COMMAS)  # في مكتبه اليوم، معالي ...
+        if not 0 < len(gap) <= 8 or commas or any(k in self.hit_at for k in gap):
+            return False
+        k = start
+        while k < np0 and sc.c(k) in M.NOUN_MODIFIERS:
+            k += 1  # اليوم في موسكو
+        tok = sc.tokens[k] if k < np0 else None
+        locative = tok is not None and (
+            sc.c(k) == "في" or any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants)
+        )
+        return locative and np0 - k <= 6
 
     def _purpose_agent(self, hit: TriggerHit, left: int) -> list[Arg] | str | None:
         """The doer of a purpose masdar (لمحاربة، لتدريب): X دربهم Y لمحاربة Z → the trainee Y fights;
