@@ -250,6 +250,9 @@ def test_a_host_receives_a_guest_after_the_venue_and_time(lexicon: Lexicon) -> N
         marks = [KERRY, ("حلب", "loc:aleppo"), LAVROV] if "حلب" in venue else [KERRY, LAVROV]
         d = doc(lexicon, f"استقبل جون كيري {venue} وزير الخارجية سيرغي لافروف.", *marks)
         assert d.has("meets_with", "person:kerry", "person:lavrov"), venue
+    # The host's titles may come first, and commas may set off a time.
+    text = "التقى جون كيري وزير الخارجية الأمريكي في مكتبه، مساء أمس، سيرغي لافروف."
+    assert doc(lexicon, text, KERRY, LAVROV).has("meets_with", "person:kerry", "person:lavrov")
     # A comma inside the gap ends the clause.
     d = doc(lexicon, "استقبل جون كيري في قصره، وقال إن سيرغي لافروف سيزور البلاد.", KERRY, LAVROV)
     assert not d.find("meets_with", "person:kerry", "person:lavrov")

@@ -524,12 +524,12 @@ class SentenceReader:
         for arg in sc.args:
             if arg.skip or arg.np0 < start:
                 continue
+            venue = arg.marker is None and direct and hit.relation == "meets_with" and arg.t0 < right
+            if venue and not self._stop_between(hit, start, arg.np0) and self._after_venue(start, arg.np0):
+                return self._members_from(arg, start)
             if arg.t0 >= right or sc.commas(start, arg.np0) > 1 or self._stop_between(hit, start, arg.np0):
                 return None
             marker = arg.marker
-            venue = marker is None and direct and hit.relation == "meets_with"
-            if venue and self._after_venue(start, arg.np0):
-                return self._members_from(arg, start)
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
             if marker == "بين" or arg.np0 - start > reach:
                 continue  # بين is read as a list (all pairs) by the symmetric rule; far is not ours
@@ -560,18 +560,44 @@ class SentenceReader:
         """استقبل الملك سلمان في قصر السلام أمس وزير الدفاع ...، التقى الجبير اليوم في موسكو لافروف: a
         host's venue and time (a phrase with في or ب, time words) before the guest, in one clause."""
         sc = self.sc
-        gap = range(start, np0)
-        commas = sc.commas(start, np0) - (sc.tokens[np0 - 1].norm in M.COMMAS)  # في مكتبه اليوم، معالي ...
-        if not 0 < len(gap) <= 8 or commas or any(k in self.hit_at for k in gap):
+        if any(k in self.hit_at for k in range(start, np0)):
             return False
         k = start
+        while k < min(np0, start + 12) and self._appositive_word(k):
+            k += 1  # the host's titles first: ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية -حفظه الله-
+        gap = range(k, np0)
+        # Commas only around a time (في قصره بجدة، مساء أمس، معالي ...), or right before the guest.
+        commas = [x for x in gap if sc.tokens[x].norm in M.COMMAS]
+        for x in commas:
+            after = next((y for y in range(x + 1, np0) if sc.tokens[y].norm in M.COMMAS), np0)
+            if not all(sc.c(y) in M.NOUN_MODIFIERS for y in range(x + 1, after)):
+                return False
+        if not 0 < len(gap) <= 10:
+            return False
         while k < np0 and sc.c(k) in M.NOUN_MODIFIERS:
             k += 1  # اليوم في موسكو
         tok = sc.tokens[k] if k < np0 else None
-        locative = tok is not None and (
+        return tok is not None and (
             sc.c(k) == "في" or any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants)
         )
-        return locative and np0 - k <= 6
+
+    def _appositive_word(self, k: int) -> bool:
+        """A word of the titles after a name (ولي العهد، النائب الثاني لرئيس مجلس الوزراء، بن عبدالعزيز)."""
+        sc = self.sc
+        cw = sc.c(k)
+        tok = sc.tokens[k]
+        if cw == "في" or any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants):
+            return False  # the venue begins
+        prev = sc.c(k - 1) if k > sc.a else ""
+        return (
+            self._any_form_in(k, self.doc.title_words)
+            or (k > sc.a and self._any_form_in(k - 1, self.doc.title_words))  # لرئيس *مجلس* الوزراء
+            or cw in ("بن", "ابن", "ال", "حفظه", "حفظها", "ايده", "رعاه")
+            or prev in ("بن", "ابن", "ال")
+            or (cw.startswith("ال") and cw not in M.NOUN_MODIFIERS)
+            or sc.tokens[k].norm in M.QUOTES
+            or sc.tokens[k].norm in ("-", "–", "—")
+        )
 
     def _purpose_agent(self, hit: TriggerHit, left: int) -> list[Arg] | str | None:
         """The doer of a purpose masdar (لمحاربة، لتدريب): X دربهم Y لمحاربة Z → the trainee Y fights;
