@@ -109,6 +109,8 @@ class Matcher:
         from arabic_kg.ner.tagger import load_given_names  # the tagger's list; same stage
 
         self._given_names = {normalize(n) for n in load_given_names()}
+        # head nouns of organization, place and institution names (رئيس *مركز* أشيقر، *وجامعة* اليمامة)
+        self._complement_heads = lexicon.org_heads | lexicon.location_heads | lexicon.named_after_heads
         # The tagger's corpus statistics (training.build_word_clusters): per word, how often news writes it
         # with the article too. Names rarely take it (تيماء، زاركلي); common words do (عازلة/العازلة).
         owner = getattr(tagger, "__self__", None)
@@ -732,8 +734,7 @@ class Matcher:
         """وزير الصحة خالد الفالح، رئيس اللجنة الإعلامية أحمد الحبسي، المتحدث الرسمي للأمانة عبدالله:
         definite words between a title and a name the tagger reads complete the title. Returns where
         the name starts (j when the tagger reads no name a few words on)."""
-        lex = self.lex
-        heads = lex.org_heads | lex.location_heads | lex.named_after_heads
+        heads = self._complement_heads
         p = j
         while p < min(j + 3, len(tokens)) and not covered[p] and not self._tags[p].endswith("PERS"):
             tok = tokens[p]
@@ -913,7 +914,7 @@ class Matcher:
             after_person = i > 0 and (
                 i - 1 in person_ends or tokens[i - 1].norm in {"،", ","} and i - 2 in person_ends
             )
-            heads = self.lex.org_heads | self.lex.location_heads | self.lex.named_after_heads
+            heads = self._complement_heads
             for form, c in first.variants[1:]:
                 if form.startswith("ال") or form in self._name_words:
                     cut = c
