@@ -66,10 +66,10 @@ _PLACE_PREFIXES = {
 }
 
 
-# The tagger's label for each entity type (its LOC covers states, places and bases).
 # Words that join the parts of a name (فيصل بن عبدالله، عبدالله آل فاضل، محمد أبو زيد): never its last word.
 _NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام", "عبد"}
 _PATRONYMIC = {"بن", "ابن", "بنت"}
+# The tagger's label for each entity type (its LOC covers states, places and bases).
 _TAG_OF_TYPE = {"PERSON": "PERS", "STATE": "LOC", "LOCATION": "LOC", "BASE": "LOC", "ORGANIZATION": "ORG"}
 
 
@@ -324,8 +324,7 @@ class Matcher:
                 for k in range(m.token_start, m.token_end):
                     covered[k] = True
         if self.tagger is not None:
-            self._found = mentions
-            mentions.extend(self._tagged(tokens, covered))
+            mentions.extend(self._tagged(tokens, covered, mentions))
         self._resolve_capitals(tokens, mentions)
         mentions.sort(key=lambda m: m.token_start)
         return mentions
@@ -687,7 +686,7 @@ class Matcher:
                 and tags[k] == "I-PERS"
                 and not covered[k]
                 and self._is_name_word(tokens[k])
-                and not tokens[k].norm.startswith("لل")  # عبدالكريم للقول: a preposition, not a name
+                and not _prepositional(tokens[k])
             ):
                 k += 1
         else:
@@ -698,7 +697,7 @@ class Matcher:
                 and parts < (5 if quoted else 3)
                 and not covered[k]
                 and self._is_name_word(tokens[k])
-                and not (k > j and tokens[k].norm.startswith("لل"))
+                and not (k > j and _prepositional(tokens[k]))
             ):
                 parts += tokens[k].norm not in _NAME_LINKS
                 k += 1
@@ -866,7 +865,9 @@ class Matcher:
         )
 
     # ------------------------------------------------------------------ tagger
-    def _tagged(self, tokens: Sequence[Token], covered: list[bool]) -> list[RawMention]:
+    def _tagged(
+        self, tokens: Sequence[Token], covered: list[bool], found: Sequence[RawMention]
+    ) -> list[RawMention]:
         out: list[RawMention] = []
         tags = self._tags
         spans: list[tuple[int, int, str]] = []
@@ -882,7 +883,7 @@ class Matcher:
                 j += 1
             spans.append((i, j, label))
             i = j
-        person_ends = {x.token_end - 1 for x in self._found if x.type == "PERSON"}
+        person_ends = {x.token_end - 1 for x in found if x.type == "PERSON"}
         for i, j, label in spans:
             if any(covered[k] for k in range(i, j)):
                 continue
@@ -900,8 +901,7 @@ class Matcher:
             if etype == "PERSON" and (tokens[i].norm,) in self.lex.title_qualifiers:
                 i += 1  # المقدم طيار الفيفي
             if etype == "PERSON":
-                # للبلياردو، عبدالكريم للقول: a word with لل is a preposition and a noun, never in a name
-                j = next((x for x in range(i, j) if tokens[x].norm.startswith("لل")), j)
+                j = next((x for x in range(i, j) if _prepositional(tokens[x])), j)
             if etype == "PERSON" and j - i < 2:
                 continue
             if any(self._is_head_or_common(t) for t in tokens[i:j]):
@@ -1019,6 +1019,11 @@ _COMMON_DEFINITE = {
     "محتله",
     "منكوبه",
 }
+
+
+def _prepositional(tok: Token) -> bool:
+    """للبلياردو، عبدالكريم للقول: a word with لل is a preposition and a definite noun, never in a name."""
+    return tok.norm.startswith("لل")
 
 
 def _is_nisba(norm: str) -> bool:

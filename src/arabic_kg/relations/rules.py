@@ -524,10 +524,11 @@ class SentenceReader:
         for arg in sc.args:
             if arg.skip or arg.np0 < start:
                 continue
+            stop = self._stop_between(hit, start, arg.np0)
             venue = arg.marker is None and direct and hit.relation == "meets_with" and arg.t0 < right
-            if venue and not self._stop_between(hit, start, arg.np0) and self._after_venue(start, arg.np0):
+            if venue and not stop and self._after_venue(start, arg.np0):
                 return self._members_from(arg, start)
-            if arg.t0 >= right or sc.commas(start, arg.np0) > 1 or self._stop_between(hit, start, arg.np0):
+            if arg.t0 >= right or sc.commas(start, arg.np0) > 1 or stop:
                 return None
             marker = arg.marker
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
@@ -576,17 +577,19 @@ class SentenceReader:
             return False
         while k < np0 and sc.c(k) in M.NOUN_MODIFIERS:
             k += 1  # اليوم في موسكو
-        tok = sc.tokens[k] if k < np0 else None
-        return tok is not None and (
-            sc.c(k) == "في" or any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants)
-        )
+        return k < np0 and self._locative(k)
+
+    def _locative(self, k: int) -> bool:
+        """في، or a word with the proclitic ب (بجدة، بقصر اليمامة): a venue begins here."""
+        tok = self.sc.tokens[k]
+        with_ba = any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants)
+        return with_ba or self.sc.c(k) == "في"
 
     def _appositive_word(self, k: int) -> bool:
         """A word of the titles after a name (ولي العهد، النائب الثاني لرئيس مجلس الوزراء، بن عبدالعزيز)."""
         sc = self.sc
         cw = sc.c(k)
-        tok = sc.tokens[k]
-        if cw == "في" or any(cut and tok.norm[:cut].lstrip("وف") == "ب" for _, cut in tok.variants):
+        if self._locative(k):
             return False  # the venue begins
         prev = sc.c(k - 1) if k > sc.a else ""
         return (
