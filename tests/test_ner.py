@@ -255,8 +255,12 @@ class _StatsTagger:
 
     cluster_levels = 1
 
-    def __init__(self, article_buckets: dict[str, int]) -> None:
-        self.clusters = {normalize(w): (0, b) for w, b in article_buckets.items()}
+    def __init__(self, article_buckets: dict[str, int | tuple[int, ...]]) -> None:
+        # a bucket alone, or all five statistics (article, after a title, an organization head, a place
+        # word, frequency)
+        self.clusters = {
+            normalize(w): (0, *(b if isinstance(b, tuple) else (b,))) for w, b in article_buckets.items()
+        }
 
     def predict(self, tokens: list[str]) -> list[str]:
         return ["O"] * len(tokens)
@@ -273,6 +277,19 @@ def test_a_place_head_before_a_common_word_is_no_place(matcher: Matcher) -> None
     assert [(t, ty) for t, ty, _ in got] == [("حي حوض الأشراف", "LOCATION")]
     # Without statistics the head rule stands alone.
     assert [t for t, _, _ in found(matcher, "اتفقوا على إقامة منطقة عازلة على الحدود")] == ["منطقة عازلة"]
+
+
+def test_a_frequent_word_that_rarely_follows_a_place_word_is_no_place(matcher: Matcher) -> None:
+    # يسيطر: 100+ uses, 1-5% of them after a place word (buckets 3 and 2); الزعفرانية: over 20% (bucket 4).
+    stats = Matcher(
+        matcher.lex, tagger=_StatsTagger({"يسيطر": (0, 0, 1, 2, 3), "الزعفرانية": (10, 0, 0, 4, 1)}).predict
+    )
+    assert found(stats, "غارات على قرية يسيطر عليها التنظيم") == []
+    got = found(stats, "انفجار في منطقة الزعفرانية جنوب العاصمة")
+    assert [(t, ty) for t, ty, _ in got] == [("منطقة الزعفرانية", "LOCATION")]
+    # A rare word with the same low share is kept: too few uses to judge.
+    rare = Matcher(matcher.lex, tagger=_StatsTagger({"يسيطر": (0, 0, 1, 2, 1)}).predict)
+    assert [t for t, _, _ in found(rare, "غارات على قرية يسيطر عليها التنظيم")] == ["قرية يسيطر"]
 
 
 def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:

@@ -378,6 +378,15 @@ class Matcher:
             return False
         return 4 <= stats[self._stat_offset] < 10  # bucket 4: ratio above 0.3; 10+ marks a definite word
 
+    def _rarely_after_place_word(self, tok: Token) -> bool:
+        """A frequent word (100+ uses in unlabelled news) that follows a place word (منطقة، قرية) in at most
+        5% of them: a verb or a common noun (منطقة يسيطر عليها، منطقة القصف), not a place's name."""
+        stats = self._word_stats.get(tok.norm)
+        k = self._stat_offset
+        if stats is None or len(stats) < k + 5:
+            return False
+        return stats[k + 3] <= 2 and stats[k + 4] >= 3
+
     @staticmethod
     def _definite(tok: Token) -> bool:
         return any(f.startswith("ال") for f, _ in tok.variants)
@@ -798,7 +807,11 @@ class Matcher:
                     continue
                 if {f for f, c in nxt.variants if c} & (lex.location_heads | lex.base_heads):
                     continue  # وقرية بريف إدلب: the next word is itself a head noun
-                if self._tags[i + 1] == "O" and nxt.norm not in _PLACE_PREFIXES and self._common_word(nxt):
+                if (
+                    self._tags[i + 1] == "O"
+                    and nxt.norm not in _PLACE_PREFIXES
+                    and (self._common_word(nxt) or self._rarely_after_place_word(nxt))
+                ):
                     continue  # منطقة عازلة، قرية تراثية، مديرية أمن: a common word, not a name
                 k = i + 2
                 if nxt.norm in _PLACE_PREFIXES and k < n and not covered[k] and self._is_name_word(tokens[k]):
