@@ -292,6 +292,22 @@ def test_a_frequent_word_that_rarely_follows_a_place_word_is_no_place(matcher: M
     assert [t for t, _, _ in found(rare, "غارات على قرية يسيطر عليها التنظيم")] == ["قرية يسيطر"]
 
 
+def test_a_media_head_before_a_describing_word_names_nothing(matcher: Matcher) -> None:
+    def orgs(m: Matcher, text: str) -> list[str]:
+        return [t for t, ty, _ in found(m, text) if ty == "ORGANIZATION"]
+
+    silent = Matcher(matcher.lex, tagger=fixed_tagger({}))
+    # موقع is also "a site": without quotes or the tagger's reading no name follows it.
+    assert orgs(silent, "أطلقوا النار على موقع متقدم للجيش") == []
+    assert orgs(silent, "وذكر موقع «الدرر الشامية» أن") == ["الدرر الشامية"]
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"مسار": "B-ORG", "برس": "I-ORG"}))
+    assert orgs(reading, "وأشار موقع مسار برس إلى") == ["مسار برس"]
+    # An adjective news also writes with the article (عربية → العربية) describes the paper.
+    stats = Matcher(matcher.lex, tagger=_StatsTagger({"عربية": 4}).predict)
+    assert orgs(stats, "كانت أول صحيفة عربية تلتقيهم") == []
+    assert orgs(stats, "ذكرت صحيفة «كنار أنشينيه» أن") == ["كنار أنشينيه"]
+
+
 def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:
     tags = {"وجامعة": "B-ORG", "اليمامة": "I-ORG", "أيده": "B-ORG", "الله": "I-ORG"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))

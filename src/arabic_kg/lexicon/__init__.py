@@ -45,6 +45,7 @@ class CueLexicon(BaseModel):
     base_suffixes: list[str] = Field(default_factory=list)
     org_heads: list[str] = Field(default_factory=list)
     media_heads: list[str] = Field(default_factory=list)
+    ambiguous_media_heads: list[str] = Field(default_factory=list)
     location_heads: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
     named_after_heads: list[str] = Field(default_factory=list)
@@ -92,6 +93,7 @@ class Lexicon:
     base_suffixes: set[str] = field(default_factory=set)
     org_heads: set[str] = field(default_factory=set)
     media_heads: set[tuple[str, ...]] = field(default_factory=set)
+    ambiguous_media_heads: set[tuple[str, ...]] = field(default_factory=set)
     location_heads: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
@@ -135,6 +137,7 @@ class Lexicon:
         self.base_suffixes = {normalize(w) for w in self.cues.base_suffixes}
         self.org_heads = {normalize(w) for w in self.cues.org_heads}
         self.media_heads = {phrase_key(w) for w in self.cues.media_heads}
+        self.ambiguous_media_heads = {phrase_key(w) for w in self.cues.ambiguous_media_heads}
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.

@@ -387,6 +387,25 @@ class Matcher:
             return False
         return stats[k + 3] <= 2 and stats[k + 4] >= 3
 
+    def _descriptor_after_media_head(self, tokens: Sequence[Token], i: int, j: int) -> bool:
+        """Whether the unquoted word j after the media head at i..j describes it instead of naming it:
+        an adjective (صحيفة عربية، وكالة روسية), or any word the tagger does not read as a name after a
+        head that is also a common noun (موقع متقدم للجيش)."""
+        nxt = tokens[j]
+        if nxt.norm in _OPEN_QUOTES or self._tags[j] != "O" or not nxt.norm[:1].isalpha():
+            return False
+        if nxt.norm.isascii():
+            return False  # Latin letters: a brand (cbc)
+        if self._common_word(nxt):
+            return True
+        if self.tagger is None:
+            return False  # nothing to confirm a name with: the head rule stands alone
+        if j == i + 1:
+            head_forms = {(f,) for f, _ in tokens[i].variants}
+        else:
+            head_forms = {tuple(t.norm for t in tokens[i:j])}
+        return bool(head_forms & self.lex.ambiguous_media_heads)
+
     @staticmethod
     def _definite(tok: Token) -> bool:
         return any(f.startswith("ال") for f, _ in tok.variants)
@@ -775,6 +794,8 @@ class Matcher:
             forms = {f for f, _ in tokens[i].variants}
             media_end = self._longest(tokens, i, lex.media_heads, self._media_prefixes)[0] if mask & 8 else i
             if media_end > i and media_end < n and not covered[media_end]:
+                if self._descriptor_after_media_head(tokens, i, media_end):
+                    continue
                 m = self._foreign_name(tokens, media_end, covered, "ORGANIZATION")
                 if m:
                     out.append(m)
