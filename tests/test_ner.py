@@ -308,6 +308,35 @@ def test_a_media_head_before_a_describing_word_names_nothing(matcher: Matcher) -
     assert orgs(stats, "ذكرت صحيفة «كنار أنشينيه» أن") == ["كنار أنشينيه"]
 
 
+class _ReadingStatsTagger(_StatsTagger):
+    """Fixed tags plus corpus statistics."""
+
+    def __init__(self, tags: dict[str, str], stats: dict[str, int | tuple[int, ...]]) -> None:
+        super().__init__(stats)
+        self.tags = tags
+
+    def predict(self, tokens: list[str]) -> list[str]:
+        return [self.tags.get(t, "O") for t in tokens]
+
+
+def test_a_frequent_noun_that_never_follows_a_title_starts_no_person_name(matcher: Matcher) -> None:
+    # statistics: article bucket, after a title, after an organization head, after a place word, frequency
+    stats: dict[str, int | tuple[int, ...]] = {
+        "جثمان": (3, 0, 0, 1, 3),  # 100+ uses, sometimes الجثمان, never after a title
+        "نيمار": (0, 0, 0, 0, 3),  # as frequent and never after a title, but never with the article
+        "نجم": (4, 1, 1, 0, 3),
+    }
+    tags = {
+        "جثمان": "B-PERS", "الشريف": "I-PERS",
+        "نيمار": "B-PERS", "دا": "I-PERS", "سيلفا": "I-PERS",
+        "نجم": "B-PERS", "الدين": "I-PERS", "الجبوري": "I-PERS",
+    }  # fmt: skip
+    reading = Matcher(matcher.lex, tagger=_ReadingStatsTagger(tags, stats).predict)
+    assert persons(reading, "وقال إن جثمان الشريف سيشيع غدا") == []
+    assert persons(reading, "في غياب نيمار دا سيلفا") == ["نيمار دا سيلفا"]
+    assert persons(reading, "وقال نجم الدين الجبوري إن") == ["نجم الدين الجبوري"]  # X الدين is a name
+
+
 def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:
     tags = {"وجامعة": "B-ORG", "اليمامة": "I-ORG", "أيده": "B-ORG", "الله": "I-ORG"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
