@@ -22,6 +22,8 @@ FIXTURE = """
 - {id: person:bashar_al_assad, type: PERSON, name: بشار الأسد, en: Bashar al-Assad, affiliation: state:syr,
    context_aliases: [الأسد]}
 - {id: person:lloyd_austin, type: PERSON, name: لويد أوستن, en: Lloyd Austin, affiliation: state:usa}
+- {id: org:anadolu, type: ORGANIZATION, name: وكالة الأناضول, en: Anadolu Agency, aliases: [الأناضول]}
+- {id: loc:anatolia, type: LOCATION, name: الأناضول, en: Anatolia}
 """
 
 
@@ -335,6 +337,13 @@ def test_a_frequent_noun_that_never_follows_a_title_starts_no_person_name(matche
     assert persons(reading, "وقال إن جثمان الشريف سيشيع غدا") == []
     assert persons(reading, "في غياب نيمار دا سيلفا") == ["نيمار دا سيلفا"]
     assert persons(reading, "وقال نجم الدين الجبوري إن") == ["نجم الدين الجبوري"]  # X الدين is a name
+
+
+def test_a_name_after_a_compass_word_is_the_place(matcher: Matcher) -> None:
+    got = found(matcher, "وقالت الأناضول إن")
+    assert [(ty, cid) for _, ty, cid in got] == [("ORGANIZATION", "org:anadolu")]
+    got = found(matcher, "هجمات في جنوب شرق الأناضول")
+    assert [(ty, cid) for _, ty, cid in got] == [("LOCATION", "loc:anatolia")]
 
 
 def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:

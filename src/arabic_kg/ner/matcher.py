@@ -181,14 +181,17 @@ class Matcher:
                 return i + length, state
         return i, None
 
-    def _pick(self, refs: list[tuple[str, str]]) -> tuple[LexiconEntry, str]:
+    def _pick(self, refs: list[tuple[str, str]], place: bool = False) -> tuple[LexiconEntry, str]:
+        """The entry a phrase names; with `place` (after a compass word) a place outranks the rest."""
+
         # A capital outranks the city's own LOCATION entry: whether it acts is decided later.
-        def rank(ref: tuple[str, str]) -> tuple[int, int, str]:
+        def rank(ref: tuple[str, str]) -> tuple[int, int, int, str]:
             etype = self.lex.entries[ref[0]].type
             how = {"alias": 0, "capital": 1, "context": 3}[ref[1]]
             if ref[1] == "alias" and etype == "LOCATION":
                 how = 2
-            return how, _TYPE_PRIORITY[etype], ref[0]
+            not_place = int(place and etype not in ("LOCATION", "STATE"))
+            return not_place, how, _TYPE_PRIORITY[etype], ref[0]
 
         entry_id, how = min(refs, key=rank)
         return self.lex.entries[entry_id], how
@@ -267,7 +270,8 @@ class Matcher:
                 continue
             if end > i:
                 key = self._key(tokens, i, end, form)
-                entry, how = self._pick(lex.phrases[key])
+                after_direction = i > 0 and tokens[i - 1].norm in _DIRECTIONS
+                entry, how = self._pick(lex.phrases[key], place=after_direction)
                 start, stop = self._span(tokens, i, end, cut)
                 if entry.type == "ORGANIZATION":
                     # صحيفة تليجراف → تليجراف: the outlet's name without the head noun is what
@@ -1035,8 +1039,12 @@ class Matcher:
         return None
 
 
-# Definite nouns that follow a place head without naming a place (منطقة الحدود، المدينة القديمة).
 _COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
+# Compass words: a name after them is a place (جنوب شرق الأناضول is Anatolia, not the agency).
+_DIRECTIONS = frozenset(
+    normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+)
+# Definite nouns that follow a place head without naming a place (منطقة الحدود، المدينة القديمة).
 _COMMON_DEFINITE = {
     "حدود",
     "عمليات",
