@@ -272,6 +272,15 @@ def test_support_against_an_actor_is_not_support_for_it(lexicon: Lexicon) -> Non
     assert d.find("supports", "state:irn", "org:houthis")
 
 
+def test_planes_in_a_support_masdar_are_its_agent(lexicon: Lexicon) -> None:
+    # طائرات is a site noun for strikes (قصف طائرات داعش: the planes are hit); in a support masdar the
+    # planes help.
+    d = doc(lexicon, "قتل مقاتلو جبهة النصرة خلال مساندة طائرات التحالف الدولي لعناصر المعارضة السورية.",
+            ("جبهة النصرة", "org:al_nusra"), ("التحالف الدولي", "org:coalition"), OPP)
+    assert d.find("supports", "org:coalition", "org:opposition")
+    assert not d.find("supports", "org:al_nusra", "org:coalition")
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

@@ -672,7 +672,8 @@ class SentenceReader:
             if gen:
                 end = max(a.t1 for a in gen)
                 with_support = hit.relation == "supports" and "ب" in hit.prefix  # بمساندة التحالف
-                site = sc.c(gen[0].np0) in M.SITE_NOUNS  # قصف مواقع داعش: positions are hit, never hit back
+                # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help)
+                site = hit.relation in ("strikes", "fights") and sc.c(gen[0].np0) in M.SITE_NOUNS
                 if not site and (f.genitive == "agent" or with_support or self._lam_follows(end, right)):
                     agent = gen  # دعم الولايات المتحدة للمعارضة
                     if with_support and not self._lam_follows(end, right):
