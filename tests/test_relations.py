@@ -281,6 +281,15 @@ def test_planes_in_a_support_masdar_are_its_agent(lexicon: Lexicon) -> None:
     assert not d.find("supports", "org:al_nusra", "org:coalition")
 
 
+def test_a_masdar_of_an_unnamed_titled_person_is_not_the_speakers(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وقال الباحث سامر خليل إن زيارة ولي العهد السعودي لقطر عززت العلاقات.",
+            ("سامر خليل", "person:x"), ("قطر", "state:qat"))
+    assert not d.find("meets_with", "person:x", "state:qat")
+    d = doc(lexicon, "وقال سامر خليل إن زيارة الرئيس الروسي فلاديمير بوتين لقطر عززت العلاقات.",
+            ("سامر خليل", "person:x"), ("فلاديمير بوتين", "person:putin"), ("قطر", "state:qat"))
+    assert d.find("meets_with", "person:putin", "state:qat")
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

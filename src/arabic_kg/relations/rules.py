@@ -192,6 +192,10 @@ class SentenceReader:
         cw = sc.c(k)
         if k in self.doc.covered or k in self.hit_at or not tok.norm[:1].isalpha() or cw in M.PREP_WORDS:
             return None, False
+        if f.pos == "noun" and cw in self.doc.title_words and not self._titled_name_follows(k, right):
+            # زيارة ولي العهد السعودي للقاهرة: the visitor is someone the sentence does not name, not
+            # the subject of the clause before (وقال الباحث X إن ...).
+            return None, True
         if cw in self.doc.title_words or sc.is_adjective(k) is not None or sc.is_filler(k):
             return None, False
         clitic = any(cut and tok.norm[:cut].lstrip("وف") for _, cut in tok.variants[1:])
@@ -207,6 +211,17 @@ class SentenceReader:
             if sc.tokens[k + 1].norm.startswith("ال") and sc.c(k + 1) not in M.NOUN_MODIFIERS:
                 return None, True
         return None, False
+
+    def _titled_name_follows(self, k: int, right: int) -> bool:
+        """Whether a named actor follows the title words from k on (ولي العهد الأمير محمد بن نايف)."""
+        sc = self.sc
+        for j in range(k, min(right, k + 8)):
+            arg = sc.arg_starting(j)
+            if arg is not None:
+                return arg.marker is None
+            if sc.tokens[j].norm in M.COMMAS or not sc.tokens[j].norm[:1].isalpha():
+                return False
+        return False
 
     def _right_after(self, hit: TriggerHit, right: int, verbs: bool = False) -> list[Arg] | None:
         """The actor right after the trigger (VSO subject, genitive), with its coordinated list."""
