@@ -290,6 +290,16 @@ def test_a_masdar_of_an_unnamed_titled_person_is_not_the_speakers(lexicon: Lexic
     assert d.find("meets_with", "person:putin", "state:qat")
 
 
+def test_support_a_verb_praises_is_given_by_its_genitive(lexicon: Lexicon) -> None:
+    # أشاد بـ: the ب is the verb's; the praiser is not the supported one.
+    d = doc(lexicon, "وأشاد سامر خليل بدعم السعودية على مدى السنوات الماضية.",
+            ("سامر خليل", "person:x"), ("السعودية", "state:sau"))
+    assert not [r for r in d.relations if r.type == "supports"]
+    # بدعم X with no verb before: "with X's support", the one before is supported.
+    d = doc(lexicon, "تقدمت المعارضة السورية بدعم السعودية نحو المدينة.", OPP, ("السعودية", "state:sau"))
+    assert d.find("supports", "state:sau", "org:opposition")
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

@@ -189,6 +189,14 @@ AUX_STEMS = _norm(
 VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
+# Verbs and masdars whose object takes ب: after them بدعم X is the thing praised or asked for, X the
+# supporter (أشاد الملك بدعم المملكة), not "with X's support".
+BA_OBJECT_WORDS = _norm(
+    "أشاد أشادت أشادوا يشيد تشيد يشيدون إشادة الإشادة نوه نوهت ينوه تنوه تنويه رحب رحبت رحبوا يرحب ترحب "
+    "ترحيب الترحيب طالب طالبت طالبوا يطالب تطالب مطالبة المطالبة تعهد تعهدت يتعهد تتعهد وعد وعدت يعد تعد "
+    "اعترف اعترفت يعترف تعترف ندد نددت يندد تندد تنديد أقر أقرت يقر تقر تمسك تمسكت يتمسك تتمسك "
+    "احتفى احتفت يحتفي تحتفي أشادا نوها رحبا"
+)
 # Effort nouns: a purpose ل-masdar after them reports something done (فشل الجهود لتدريب ...).
 EFFORT_NOUNS = _norm("جهود الجهود جهودها جهوده برنامج البرنامج حملة الحملة مساعي المساعي عملية العملية")
 

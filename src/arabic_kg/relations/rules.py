@@ -212,6 +212,17 @@ class SentenceReader:
                 return None, True
         return None, False
 
+    def _ba_object(self, hit: TriggerHit, left: int) -> bool:
+        """Whether the trigger's ب is the object preposition of a verb like أشاد، رحب، طالب a few words
+        before it in the clause (أشاد الملك عبدالله الثاني بدعم المملكة)."""
+        sc = self.sc
+        for k in range(hit.start - 1, max(left, hit.start - 8) - 1, -1):
+            if sc.c(k) in M.BA_OBJECT_WORDS:
+                return True
+            if k in self.hit_at or sc.tokens[k].norm in M.COMMAS or sc.c(k) in M.COMPLEMENTIZERS:
+                return False
+        return False
+
     def _titled_name_follows(self, k: int, right: int) -> bool:
         """Whether a named actor follows the title words from k on (ولي العهد الأمير محمد بن نايف)."""
         sc = self.sc
@@ -686,10 +697,14 @@ class SentenceReader:
                 return []
             if gen:
                 end = max(a.t1 for a in gen)
-                with_support = hit.relation == "supports" and "ب" in hit.prefix  # بمساندة التحالف
+                praised = "ب" in hit.prefix and self._ba_object(hit, left)  # أشاد بدعم المملكة
+                # بمساندة التحالف: "with the coalition's support"
+                with_support = hit.relation == "supports" and "ب" in hit.prefix and not praised
                 # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help)
                 site = hit.relation in ("strikes", "fights") and sc.c(gen[0].np0) in M.SITE_NOUNS
-                if not site and (f.genitive == "agent" or with_support or self._lam_follows(end, right)):
+                if not site and (
+                    f.genitive == "agent" or with_support or praised or self._lam_follows(end, right)
+                ):
                     agent = gen  # دعم الولايات المتحدة للمعارضة
                     if with_support and not self._lam_follows(end, right):
                         patient = self._nearest_left(hit, left)
