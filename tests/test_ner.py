@@ -346,6 +346,19 @@ def test_a_name_after_a_compass_word_is_the_place(matcher: Matcher) -> None:
     assert [(ty, cid) for _, ty, cid in got] == [("LOCATION", "loc:anatolia")]
 
 
+def test_the_end_of_a_compound_first_name_is_nobodys_surname(matcher: Matcher) -> None:
+    tags = {"يحيى": "B-PERS", "بن": "I-PERS", "عبيد": "I-PERS", "الله": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = found(reading, "روى يحيى بن عبيد الله الحديث. ومن نعم الله على البلاد")
+    assert [t for t, ty, _ in got if ty == "PERSON"] == ["يحيى بن عبيد الله"]
+
+
+def test_a_rank_and_its_grade_are_not_part_of_the_name(matcher: Matcher) -> None:
+    tags = {"الرقيب": "B-PERS", "أول": "I-PERS", "سيف": "I-PERS", "يوسف": "I-PERS", "الفلاسي": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert persons(reading, "بمعاملة الشهيد الرقيب أول سيف يوسف الفلاسي من القوة") == ["سيف يوسف الفلاسي"]
+
+
 def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matcher: Matcher) -> None:
     tags = {"وجامعة": "B-ORG", "اليمامة": "I-ORG", "أيده": "B-ORG", "الله": "I-ORG"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))

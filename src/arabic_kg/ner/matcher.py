@@ -395,7 +395,7 @@ class Matcher:
         """A word no name list has that unlabelled news uses 100+ times, puts after a person title in at
         most 1% of them and sometimes writes with the article (برقية، جثمان، استشهاد): a noun, not the first
         word of a name. Every reading must agree (وعيد is a noun, عيد also a name); X الدين is a name."""
-        if j + 1 < len(tokens) and tokens[j + 1].norm in _COMPOUND_NAME_ENDS:
+        if j + 1 < len(tokens) and tokens[j + 1].norm in COMPOUND_NAME_ENDS:
             return False  # نجم الدين، نور الدين
         forms = [f for f, _ in tokens[j].variants]
         if any(f in self._given_names or f in self._name_words for f in forms):
@@ -1039,7 +1039,7 @@ class Matcher:
         return None
 
 
-_COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
+COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
 # Compass words: a name after them is a place (جنوب شرق الأناضول is Anatolia, not the agency).
 _DIRECTIONS = frozenset(
     normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import Entity, Mention, MentionRef
-from arabic_kg.ner.matcher import RawMention, unknown_id
+from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, RawMention, unknown_id
 from arabic_kg.text import Token, orig_offset_in_token
 
 
@@ -35,6 +35,8 @@ def _link_partial_names(
         for k in (1, 2):
             if len(words) > k:
                 tail = tuple(words[-k:])
+                if k == 1 and tail[0] in COMPOUND_NAME_ENDS:
+                    continue  # يحيى بن عبيد الله: الله ends a compound first name, it is nobody's surname
                 if len(tail[0]) >= 3 and tail[0] not in lex.stopwords and (tail[0],) not in lex.adjectives:
                     surnames.setdefault(tail, m)
     if not surnames:
