@@ -346,6 +346,18 @@ def test_a_name_after_a_compass_word_is_the_place(matcher: Matcher) -> None:
     assert [(ty, cid) for _, ty, cid in got] == [("LOCATION", "loc:anatolia")]
 
 
+def test_a_surname_links_to_a_full_name_named_before_it_and_again_after(matcher: Matcher) -> None:
+    got = found(matcher, "قال الجنرال سامر قطيش إن القوات تقدمت. وأكد قطيش أن. وقال الجنرال سامر قطيش إن")
+    assert [t for t, ty, _ in got].count("قطيش") == 1
+    assert len({c for _, ty, c in got if ty == "PERSON"}) == 1
+
+
+def test_a_forefathers_name_after_bin_is_part_of_the_name(matcher: Matcher) -> None:
+    got = found(matcher, "التقى لويد أوستن الوفد. وقال الشاب سامر بن أوستن إن")
+    # أوستن after بن is a forefather's name in someone else's name, not a mention of Lloyd Austin
+    assert [t for t, _, c in got if c == "person:lloyd_austin"] == ["لويد أوستن"]
+
+
 def test_the_end_of_a_compound_first_name_is_nobodys_surname(matcher: Matcher) -> None:
     tags = {"يحيى": "B-PERS", "بن": "I-PERS", "عبيد": "I-PERS", "الله": "I-PERS"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))

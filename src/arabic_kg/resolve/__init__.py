@@ -15,6 +15,8 @@ from arabic_kg.models import Entity, Mention, MentionRef
 from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, RawMention, unknown_id
 from arabic_kg.text import Token, orig_offset_in_token
 
+_PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # normalized: آل is ال
+
 
 def _link_partial_names(
     tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon
@@ -25,7 +27,9 @@ def _link_partial_names(
         for k in range(m.token_start, m.token_end):
             covered[k] = True
     surnames: dict[tuple[str, ...], RawMention] = {}
-    for m in mentions:
+    # In text order: a surname belongs to the first full name that has it, wherever the matcher's passes
+    # found the names.
+    for m in sorted(mentions, key=lambda m: m.token_start):
         if m.type != "PERSON" or m.kind not in ("name",):
             continue
         words = m.name_key.split(" ")
@@ -42,10 +46,12 @@ def _link_partial_names(
     if not surnames:
         return []
     out: list[RawMention] = []
-    first_seen = {m.name_key: m.token_start for m in mentions}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        first_seen[m.name_key] = min(m.token_start, first_seen.get(m.name_key, m.token_start))
     for i, tok in enumerate(tokens):
-        if covered[i]:
-            continue
+        if covered[i] or i > 0 and tokens[i - 1].norm in _PATRONYMIC_LINKS:
+            continue  # محمد بن سلمان بن عبدالعزيز: a name after بن is a forefather's, part of this name
         for form, cut in tok.variants:
             hit = None
             if i + 1 < len(tokens) and not covered[i + 1] and (form, tokens[i + 1].norm) in surnames:
