@@ -300,6 +300,17 @@ def test_support_a_verb_praises_is_given_by_its_genitive(lexicon: Lexicon) -> No
     assert d.find("supports", "state:sau", "org:opposition")
 
 
+def test_the_states_a_person_visits_do_not_meet_each_other(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وزار جون كيري قطر والسعودية الأسبوع الماضي.", KERRY, ("قطر", "state:qat"),
+            ("السعودية", "state:sau"))
+    assert d.has("meets_with", "person:kerry", "state:qat")
+    assert d.has("meets_with", "person:kerry", "state:sau")
+    assert not d.has("meets_with", "state:qat", "state:sau")
+    d = doc(lexicon, "والتقى جون كيري سيرغي لافروف وفرانسوا هولاند في باريس.", KERRY, LAVROV,
+            ("فرانسوا هولاند", "person:hollande"))
+    assert d.has("meets_with", "person:lavrov", "person:hollande")  # people at one meeting all meet
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

@@ -823,8 +823,11 @@ class SentenceReader:
         if partners and hit.relation == "meets_with":
             group = self._counterpart_host(hit, left, partners) or group
         if group and partners:
-            if hit.relation == "meets_with":  # one meeting: everyone at it meets everyone
-                return _all_pairs(_unique(group + partners))
+            if hit.relation == "meets_with":
+                places = len(partners) >= 2 and all(map(_is_place, partners))
+                if places and not any(map(_is_place, group)):
+                    return [(group, partners)]  # زار الرئيس تشاد والنيجر: visits, the places meet nobody
+                return _all_pairs(_unique(group + partners))  # one meeting: everyone at it meets everyone
             return [(group, partners)]
         if group and len(group) >= 2 and hit.relation != "fights":
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
@@ -982,6 +985,11 @@ def _unique(args: Iterable[Arg]) -> list[Arg]:
             seen.add(a.entity)
             out.append(a)
     return out
+
+
+def _is_place(arg: Arg) -> bool:
+    """A state or place named as the place of a visit (تشاد، طهران)."""
+    return arg.type in ("STATE", "LOCATION")
 
 
 def _all_pairs(group: list[Arg]) -> list[tuple[list[Arg], list[Arg]]]:
