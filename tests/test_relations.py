@@ -311,6 +311,17 @@ def test_the_states_a_person_visits_do_not_meet_each_other(lexicon: Lexicon) -> 
     assert d.has("meets_with", "person:lavrov", "person:hollande")  # people at one meeting all meet
 
 
+def test_support_a_decision_or_a_request_takes(lexicon: Lexicon) -> None:
+    # قرار لـX بدعم Y: X decides to support Y (not the speaker before)
+    d = doc(lexicon, "وجاءت تصريحات سامر خليل ردا على قرار لروسيا بدعم المعارضة السورية.",
+            ("سامر خليل", "person:x"), RUS, OPP)
+    assert d.find("supports", "state:rus", "org:opposition")
+    assert not d.find("supports", "person:x", "org:opposition")
+    # طالب X بدعم Y: X asks someone else
+    d = doc(lexicon, "وطالب سامر خليل بدعم المعارضة السورية.", ("سامر خليل", "person:x"), OPP)
+    assert not [r for r in d.relations if r.type == "supports"]
+
+
 # ---------------------------------------------------------------------- polarity
 @pytest.mark.parametrize("sentence", [
     "لم تقصف روسيا مواقع داعش.",

@@ -189,14 +189,20 @@ AUX_STEMS = _norm(
 VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
-# Verbs and masdars whose object takes ب: after them بدعم X is the thing praised or asked for, X the
-# supporter (أشاد الملك بدعم المملكة), not "with X's support".
-BA_OBJECT_WORDS = _norm(
-    "أشاد أشادت أشادوا يشيد تشيد يشيدون إشادة الإشادة نوه نوهت ينوه تنوه تنويه رحب رحبت رحبوا يرحب ترحب "
-    "ترحيب الترحيب طالب طالبت طالبوا يطالب تطالب مطالبة المطالبة تعهد تعهدت يتعهد تتعهد وعد وعدت يعد تعد "
-    "اعترف اعترفت يعترف تعترف ندد نددت يندد تندد تنديد أقر أقرت يقر تقر تمسك تمسكت يتمسك تتمسك "
-    "احتفى احتفت يحتفي تحتفي أشادا نوها رحبا"
+# Words whose object takes ب, so that بدعم X after them is not "with X's support":
+# praise: the genitive is the supporter (أشاد الملك بدعم المملكة);
+PRAISE_BA_WORDS = _norm(
+    "أشاد أشادت أشادوا أشادا يشيد تشيد يشيدون إشادة الإشادة نوه نوهت نوها ينوه تنوه تنويه رحب رحبت رحبوا "
+    "رحبا يرحب ترحب ترحيب الترحيب احتفى احتفت يحتفي تحتفي ندد نددت يندد تندد تنديد اعترف اعترفت يعترف تعترف"
 )
+# a commitment or decision: the genitive is supported, by the one who commits (تعهد الرئيس بدعم المعارضة؛
+# قرار بدعم القوات);
+COMMIT_BA_WORDS = _norm(
+    "تعهد تعهدت يتعهد تتعهد وعد وعدت يعد تعد التزم التزمت يلتزم تلتزم قرار قرارا القرار قراره قرارها "
+    "مرسوم توجيه توجيهات أقر أقرت يقر تقر تمسك تمسكت يتمسك تتمسك"
+)
+# a request: someone else is asked to support (طالب الوزير بدعم الجيش).
+REQUEST_BA_WORDS = _norm("طالب طالبت طالبوا يطالب تطالب مطالبة المطالبة ناشد ناشدت يناشد تناشد")
 # Effort nouns: a purpose ل-masdar after them reports something done (فشل الجهود لتدريب ...).
 EFFORT_NOUNS = _norm("جهود الجهود جهودها جهوده برنامج البرنامج حملة الحملة مساعي المساعي عملية العملية")
 

@@ -212,16 +212,30 @@ class SentenceReader:
                 return None, True
         return None, False
 
-    def _ba_object(self, hit: TriggerHit, left: int) -> bool:
-        """Whether the trigger's ب is the object preposition of a verb like أشاد، رحب، طالب a few words
-        before it in the clause (أشاد الملك عبدالله الثاني بدعم المملكة)."""
+    def _ba_governor(self, hit: TriggerHit, left: int) -> tuple[str, int] | None:
+        """What governs the trigger's ب a few words before it in the clause, and where: "praise" (أشاد
+        الملك عبدالله الثاني بدعم المملكة), "commit" (تعهد، قرار), "request" (طالب), or None."""
         sc = self.sc
         for k in range(hit.start - 1, max(left, hit.start - 8) - 1, -1):
-            if sc.c(k) in M.BA_OBJECT_WORDS:
-                return True
-            if k in self.hit_at or sc.tokens[k].norm in M.COMMAS or sc.c(k) in M.COMPLEMENTIZERS:
-                return False
-        return False
+            cw = sc.c(k)
+            for kind, words in (
+                ("praise", M.PRAISE_BA_WORDS),
+                ("commit", M.COMMIT_BA_WORDS),
+                ("request", M.REQUEST_BA_WORDS),
+            ):
+                if cw in words or self._any_form_in(k, words):
+                    return kind, k
+            if k in self.hit_at or sc.tokens[k].norm in M.COMMAS or cw in M.COMPLEMENTIZERS:
+                return None
+        return None
+
+    def _committer(self, hit: TriggerHit, k: int) -> list[Arg] | None:
+        """The actor between a commitment word and the trigger (تعهد الرئيس بدعم؛ قرار للولايات المتحدة
+        بدعم): the one who commits."""
+        for arg in self.sc.args:
+            if k < arg.t0 and arg.t1 <= hit.start and not arg.skip:
+                return self._members_from(arg, arg.t0)
+        return None
 
     def _titled_name_follows(self, k: int, right: int) -> bool:
         """Whether a named actor follows the title words from k on (ولي العهد الأمير محمد بن نايف)."""
@@ -697,9 +711,17 @@ class SentenceReader:
                 return []
             if gen:
                 end = max(a.t1 for a in gen)
-                praised = "ب" in hit.prefix and self._ba_object(hit, left)  # أشاد بدعم المملكة
+                ba = self._ba_governor(hit, left) if "ب" in hit.prefix else None
+                governor = ba[0] if ba else None
+                if governor == "request":
+                    return []  # طالب الوزير بدعم الجيش: nobody named gives it
+                if governor == "commit" and ba and not self._lam_follows(end, right):
+                    committer = self._committer(hit, ba[1])
+                    if committer:
+                        return [(committer, gen)]
+                praised = governor == "praise"  # أشاد بدعم المملكة: the genitive gives it
                 # بمساندة التحالف: "with the coalition's support"
-                with_support = hit.relation == "supports" and "ب" in hit.prefix and not praised
+                with_support = hit.relation == "supports" and "ب" in hit.prefix and governor is None
                 # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help)
                 site = hit.relation in ("strikes", "fights") and sc.c(gen[0].np0) in M.SITE_NOUNS
                 if not site and (
