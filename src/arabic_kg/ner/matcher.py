@@ -375,21 +375,22 @@ class Matcher:
         k = m.token_end
         return k < len(tokens) and (tokens[k].norm in _PATRONYMIC or self._tags[k] == "I-PERS")
 
+    def _stats(self, form: str) -> tuple[int, ...]:
+        """The tagger's bucketed corpus statistics of a word (empty when it has none); see _STAT_*."""
+        return self._word_stats.get(form, ())[self._stat_offset :]
+
     def _common_word(self, tok: Token) -> bool:
         """An indefinite word unlabelled news also writes with the article in more than 30% of its uses."""
-        stats = self._word_stats.get(tok.norm)
-        if stats is None or len(stats) <= self._stat_offset or tok.norm.startswith("ال"):
+        stats = self._stats(tok.norm)
+        if not stats or tok.norm.startswith("ال"):
             return False
-        return 4 <= stats[self._stat_offset] < 10  # bucket 4: ratio above 0.3; 10+ marks a definite word
+        return 4 <= stats[_STAT_ARTICLE] < 10  # bucket 4: ratio above 0.3; 10+ marks a definite word
 
     def _rarely_after_place_word(self, tok: Token) -> bool:
         """A frequent word (100+ uses in unlabelled news) that follows a place word (منطقة، قرية) in at most
         5% of them: a verb or a common noun (منطقة يسيطر عليها، منطقة القصف), not a place's name."""
-        stats = self._word_stats.get(tok.norm)
-        k = self._stat_offset
-        if stats is None or len(stats) < k + 5:
-            return False
-        return stats[k + 3] <= 2 and stats[k + 4] >= 3
+        stats = self._stats(tok.norm)
+        return len(stats) > _STAT_FREQUENCY and stats[_STAT_AFTER_PLACE] <= 2 and stats[_STAT_FREQUENCY] >= 3
 
     def _unlikely_first_name(self, tokens: Sequence[Token], j: int) -> bool:
         """A word no name list has that unlabelled news uses 100+ times, puts after a person title in at
@@ -400,10 +401,10 @@ class Matcher:
         forms = [f for f, _ in tokens[j].variants]
         if any(f in self._given_names or f in self._name_words for f in forms):
             return False
-        k = self._stat_offset
-        readings = [self._word_stats[f] for f in forms if len(self._word_stats.get(f, ())) >= k + 5]
+        readings = [st for st in map(self._stats, forms) if len(st) > _STAT_FREQUENCY]
         return bool(readings) and all(
-            0 < st[k] < 10 and st[k + 1] <= 1 and st[k + 4] >= 3 for st in readings
+            0 < st[_STAT_ARTICLE] < 10 and st[_STAT_AFTER_TITLE] <= 1 and st[_STAT_FREQUENCY] >= 3
+            for st in readings
         )
 
     def _descriptor_after_media_head(self, tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -1039,6 +1040,9 @@ class Matcher:
         return None
 
 
+# Positions in the tagger's corpus statistics (ner.training.build_word_clusters): how often the word takes
+# the article, follows a person title, an organization head, a place word, and its frequency (buckets).
+_STAT_ARTICLE, _STAT_AFTER_TITLE, _STAT_AFTER_ORG, _STAT_AFTER_PLACE, _STAT_FREQUENCY = range(5)
 COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
 # Compass words: a name after them is a place (جنوب شرق الأناضول is Anatolia, not the agency).
 _DIRECTIONS = frozenset(

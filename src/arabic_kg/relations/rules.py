@@ -715,7 +715,7 @@ class SentenceReader:
                 governor = ba[0] if ba else None
                 if governor == "request":
                     return []  # طالب الوزير بدعم الجيش: nobody named gives it
-                if governor == "commit" and ba and not self._lam_follows(end, right):
+                if ba and governor == "commit" and not self._lam_follows(end, right):
                     committer = self._committer(hit, ba[1])
                     if committer:
                         return [(committer, gen)]
