@@ -68,7 +68,7 @@ _PLACE_PREFIXES = {
 
 # Words that join the parts of a name (فيصل بن عبدالله، عبدالله آل فاضل، محمد أبو زيد): never its last word.
 _NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام", "عبد"}
-_PATRONYMIC = {"بن", "ابن", "بنت"}
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 # The tagger's label for each entity type (its LOC covers states, places and bases).
 _TAG_OF_TYPE = {"PERSON": "PERS", "STATE": "LOC", "LOCATION": "LOC", "BASE": "LOC", "ORGANIZATION": "ORG"}
 
@@ -345,7 +345,7 @@ class Matcher:
             if (
                 m.type == "PERSON"
                 and before is not None
-                and (before.norm in _PATRONYMIC or self._names_after(before))
+                and (before.norm in PATRONYMIC or self._names_after(before))
             ):
                 for k in range(m.token_start, m.token_end):
                     covered[k] = False
@@ -373,7 +373,7 @@ class Matcher:
         """المهندس صالح بن ناصر الجاسر: a short known name the name goes on after (بن, or a word the tagger
         reads as the same name) is part of someone else's name."""
         k = m.token_end
-        return k < len(tokens) and (tokens[k].norm in _PATRONYMIC or self._tags[k] == "I-PERS")
+        return k < len(tokens) and (tokens[k].norm in PATRONYMIC or self._tags[k] == "I-PERS")
 
     def _stats(self, form: str) -> tuple[int, ...]:
         """The tagger's bucketed corpus statistics of a word (empty when it has none); see _STAT_*."""

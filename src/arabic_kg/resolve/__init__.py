@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import Entity, Mention, MentionRef
-from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, RawMention, unknown_id
+from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, PATRONYMIC, RawMention, unknown_id
 from arabic_kg.text import Token, orig_offset_in_token
 
-_PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ال"})  # normalized: آل is ال
+_PATRONYMIC_LINKS = PATRONYMIC | {"ال"}  # normalized: آل is ال
 
 
 def _link_partial_names(
