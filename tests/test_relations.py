@@ -218,6 +218,13 @@ def test_fights_and_meets(lexicon: Lexicon) -> None:
     assert all(r.modality == "planned" for r in d.relations if r.type == "meets_with")
 
 
+def test_a_sentence_opening_with_wa_and_a_bare_form_has_the_verb(lexicon: Lexicon) -> None:
+    # طرد is both a past verb and its masdar; opening a sentence with و it is the verb (VSO).
+    d = doc(lexicon, "وطرد الجيش العراقي مسلحي داعش من دير الزور.", ("الجيش العراقي", "state:irq"), ISIS,
+            ("دير الزور", "loc:deir"))
+    assert d.has("fights", "state:irq", "org:isis")
+
+
 def test_a_reception_is_a_meeting(lexicon: Lexicon) -> None:
     # The host's pronoun on the masdar, the guest its object; a final hamza (لقاء → لقائه) still matches.
     for noun in ("استقباله", "لقائه"):

@@ -71,7 +71,10 @@ class SentenceReader:
             if k in covered or not _known_first(tok.variants, first_forms):
                 k += 1
                 continue
-            verb_context = k - 1 >= sc.a and sc.c(k - 1) in M.VERB_CONTEXT
+            # After أن، قد ... or opening a sentence with و/ف (وطرد الجيش ...، فقصفت): a verb, not its masdar.
+            verb_context = (k - 1 >= sc.a and sc.c(k - 1) in M.VERB_CONTEXT) or (
+                k == sc.a and tok.norm[:1] in ("و", "ف")
+            )
             hit = index.match(toks, k, sc.b, verb_context)
             if hit is None or any(j in self.doc.covered for j in range(hit.start, hit.end)):
                 k += 1
