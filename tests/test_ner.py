@@ -385,3 +385,17 @@ def test_a_first_name_before_a_known_surname_is_that_person(matcher: Matcher) ->
     # Another first name is another person of that family.
     got = found(matcher, "والتقى الشيخ آدم أحمد قاديروف أمس")
     assert all(c != "person:ramzan_kadyrov" or t == "قاديروف" for t, _, c in got)
+
+
+def test_government_forces_without_an_adjective_are_the_articles_own_state(matcher: Matcher) -> None:
+    yemen = "تقدمت القوات الموالية للشرعية في عدن وتعز، وقال مسؤول في صنعاء إن القوات الحكومية سيطرت على لحج"
+    got = found(matcher, yemen)
+    assert ("القوات الموالية للشرعية", "STATE", "state:yem") in got
+    assert ("القوات الحكومية", "STATE", "state:yem") in got
+    # قوات النظام in a story set in Syria is Syria.
+    assert ("قوات النظام", "STATE", "state:syr") in found(matcher, "قصفت قوات النظام ريف إدلب وحلب")
+    # No state stands out: nobody's forces.
+    assert found(matcher, "قالت القوات الحكومية إنها تقدمت") == []
+    # The deposed government's forces are not the state.
+    deposed = "قصفت قوات النظام المخلوع أحياء عدن وتعز"
+    assert not any(m[0].startswith("قوات النظام") for m in found(matcher, deposed))

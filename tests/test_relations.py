@@ -559,3 +559,15 @@ def test_pipeline_end_to_end() -> None:
     for r in result.relations:
         for ev in r.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+def test_clashing_with_is_fighting_and_the_sides_of_a_between_list(lexicon: Lexicon) -> None:
+    # اشتبك مع X: against X (unlike قاتل مع X, alongside X).
+    d = doc(lexicon, "اشتبكت القوات العراقية مع داعش في دير الزور.", ("القوات العراقية", "state:irq"), ISIS,
+            ("دير الزور", "loc:deir"))
+    assert d.has("fights", "state:irq", "org:isis")
+    # بين X وY من جهة وZ من جهة أخرى: X and Y each fight Z, not each other.
+    d = doc(lexicon, "تواصلت المواجهات بين الحوثيين وتنظيم القاعدة من جهة والقوات اليمنية من جهة أخرى.",
+            ("الحوثيين", "org:houthis"), ("تنظيم القاعدة", "org:al_qaeda"), ("القوات اليمنية", "state:yem"))
+    assert d.has("fights", "org:houthis", "state:yem") and d.has("fights", "org:al_qaeda", "state:yem")
+    assert d.has("fights", "org:houthis", "org:al_qaeda") is None

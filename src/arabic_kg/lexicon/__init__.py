@@ -40,6 +40,8 @@ class PersonTitle(BaseModel):
 class CueLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid")
     organs: list[str] = Field(default_factory=list)
+    home_state_organs: list[str] = Field(default_factory=list)
+    deposed_words: list[str] = Field(default_factory=list)
     person_titles: list[PersonTitle] = Field(default_factory=list)
     base_heads: list[str] = Field(default_factory=list)
     base_suffixes: list[str] = Field(default_factory=list)
@@ -88,6 +90,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], list[tuple[str, str]]] = field(default_factory=dict)
     adjectives: dict[tuple[str, ...], str] = field(default_factory=dict)  # inflected form → state id
     organs: set[tuple[str, ...]] = field(default_factory=set)
+    home_state_organs: set[tuple[str, ...]] = field(default_factory=set)
+    deposed_words: set[str] = field(default_factory=set)
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title → role
     base_heads: set[str] = field(default_factory=set)
     base_suffixes: set[str] = field(default_factory=set)
@@ -132,6 +136,8 @@ class Lexicon:
         self.phrases = phrases
         self.max_phrase_len = max((len(k) for k in phrases), default=1)
         self.organs = {phrase_key(o) for o in self.cues.organs}
+        self.home_state_organs = {phrase_key(o) for o in self.cues.home_state_organs}
+        self.deposed_words = {normalize(w) for w in self.cues.deposed_words}
         self.titles = {phrase_key(t.form): t.role for t in self.cues.person_titles}
         self.base_heads = {normalize(w) for w in self.cues.base_heads}
         self.base_suffixes = {normalize(w) for w in self.cues.base_suffixes}

@@ -102,6 +102,7 @@ class Matcher:
         self.tagger = tagger
         self._prefixes = _prefixes(lexicon.phrases.keys())
         self._organ_prefixes = _prefixes(lexicon.organs)
+        self._home_organ_prefixes = _prefixes(lexicon.home_state_organs)
         self._title_prefixes = _prefixes(lexicon.titles.keys())
         self._media_prefixes = _prefixes(lexicon.media_heads)
         self._max_adj = max((len(k) for k in lexicon.adjectives), default=1)
@@ -327,6 +328,7 @@ class Matcher:
                 mentions.append(m)
                 for k in range(m.token_start, m.token_end):
                     covered[k] = True
+        mentions.extend(self._home_state_organs(tokens, covered, {m.entry_id for m in mentions}))
         if self.tagger is not None:
             mentions.extend(self._tagged(tokens, covered, mentions))
         self._resolve_capitals(tokens, mentions)
@@ -490,6 +492,52 @@ class Matcher:
             seen.add(entry.id)
             entry = self.lex.entries.get(entry.located_in) if entry.located_in else None
         return None
+
+    def _home_state(self, found_ids: set[str | None]) -> str | None:
+        """The state most of the article's named states, places and bases are in, when one stands out
+        (at least two of them, more than any other state)."""
+        counts: dict[str, int] = {}
+        for found in found_ids:
+            state = self._state_of(found)
+            if state is not None:
+                counts[state] = counts.get(state, 0) + 1
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        if ranked[0] < 2 or ranked[0] == ranked[1]:
+            return None
+        return max(counts, key=lambda s: counts[s])
+
+    def _home_state_organs(
+        self, tokens: Sequence[Token], covered: list[bool], found_ids: set[str | None]
+    ) -> list[RawMention]:
+        """القوات الحكومية، قوات النظام، الجيش الوطني without an adjective: the article's own state."""
+        table = self.lex.home_state_organs
+        if not table:
+            return []
+        prefixes = self._home_organ_prefixes
+        out: list[RawMention] = []
+        home: str | None = None
+        i = 0
+        while i < len(tokens):
+            end, cut, form = (i, 0, "") if covered[i] else self._longest(tokens, i, table, prefixes)
+            after = tokens[end].norm if end < len(tokens) else ""
+            if (
+                end == i
+                or any(covered[k] for k in range(i, end))
+                or self._adjective_at(tokens, end)[1]
+                or after in self.lex.deposed_words
+            ):
+                i += 1
+                continue
+            home = home or self._home_state(found_ids)
+            if home is None:
+                return out
+            start, stop = self._span(tokens, i, end, cut)
+            key = " ".join(self._key(tokens, i, end, form))
+            out.append(RawMention(i, end, start, stop, "STATE", home, key, "organ"))
+            for k in range(i, end):
+                covered[k] = True
+            i = end
+        return out
 
     def _by_neighbours(self, alternatives: Sequence[str], found_ids: set[str | None]) -> str | None:
         """The one alternative in the state most of the article's named places are in, if any."""

@@ -129,6 +129,8 @@ LED_BY = _norm("تقوده يقوده تقودها يقودها قادته بق�
 ALLY_WORDS = _norm("حلفاء حلفاؤه حلفائه حلفاؤها حلفائها حلفاؤهم حلفائهم أنصار أنصاره أنصارهم ومعه")
 # A fight "in the ranks of" or "alongside" X is not a fight against X.
 ALONGSIDE = _norm("صفوف جانب ضمن")
+# The sides of a بين list (بين X من جهة، وY من جهة أخرى).
+SIDE_WORDS = _norm("جهة ناحية طرف")
 
 # Country words that stand for the state of the person just named (أعلن هولاند أن بلاده قصفت ...).
 COUNTRY_PRONOUNS = _norm(

@@ -789,6 +789,14 @@ class SentenceReader:
         for arg in self._args_just_after(hit, right):
             if arg.marker == "بين":
                 group = self._members_from(arg, hit.end)
+                # (only close to the trigger, no preposition between: التشاور حول التوتر بين X من جهة وY
+                # are the tension's sides)
+                near = arg.np0 - 1 - hit.end <= 3 and not any(
+                    self.sc.c(k) in M.PREP_WORDS for k in range(hit.end, arg.np0 - 1)
+                )  # arg.np0 - 1 is the بين
+                sides = self._other_side(group, right) if near else None
+                if sides is not None:
+                    return [(group, sides)] if sides else []
                 if len(group) >= 2:
                     return _all_pairs(group)
                 break
@@ -857,6 +865,21 @@ class SentenceReader:
         if group and len(group) >= 2 and hit.relation != "fights":
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
             return _all_pairs(group)
+        return []
+
+    def _other_side(self, group: list[Arg], right: int) -> list[Arg] | None:
+        """بين X وY من جهة، وZ من جهة أخرى: the list after "من جهة" is the other side (X and Y are
+        allies, each against Z); [] when that side names no actor; None when there are no sides."""
+        sc = self.sc
+        k = max(a.t1 for a in group)
+        if k + 1 >= right or sc.c(k) != "من" or sc.c(k + 1) not in M.SIDE_WORDS:
+            return None
+        for arg in sc.args:
+            if arg.skip or arg.np0 < k + 2:
+                continue
+            if arg.np0 <= k + 4 and arg.t0 < right and arg.marker in (None, "partitive"):
+                return self._members_from(arg, k + 2)
+            break
         return []
 
     def _counterpart_host(self, hit: TriggerHit, left: int, partners: list[Arg]) -> list[Arg] | None:
