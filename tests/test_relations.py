@@ -571,3 +571,21 @@ def test_clashing_with_is_fighting_and_the_sides_of_a_between_list(lexicon: Lexi
             ("الحوثيين", "org:houthis"), ("تنظيم القاعدة", "org:al_qaeda"), ("القوات اليمنية", "state:yem"))
     assert d.has("fights", "org:houthis", "state:yem") and d.has("fights", "org:al_qaeda", "state:yem")
     assert d.has("fights", "org:houthis", "org:al_qaeda") is None
+
+
+def test_clashes_after_a_clause_or_with_the_casualties_named_before(lexicon: Lexicon) -> None:
+    # بعد مواجهات مع X: the clause's subject fought X (بعد does not make the masdar a genitive).
+    d = doc(lexicon, "سيطرت المعارضة السورية على حلب، بعد مواجهات مع داعش.", OPP, ("حلب", "loc:aleppo"), ISIS)
+    assert d.has("fights", "org:opposition", "org:isis")
+    # قتل 30 من عناصر X في مواجهات مع Y: X's men fought Y.
+    d = doc(lexicon, "قتل 30 من عناصر داعش في مواجهات مع المعارضة السورية.", ISIS, OPP)
+    assert d.has("fights", "org:isis", "org:opposition")
+    # ...but the killed are the target of strikes, never their agent.
+    d = doc(lexicon, "قتل 30 من عناصر داعش في غارات على حلب.", ISIS, ("حلب", "loc:aleppo"))
+    assert not any(r.type == "strikes" for r in d.relations)
+
+
+def test_an_instrument_phrase_does_not_cut_a_verb_from_its_object(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "واستهدفت المعارضة السورية بقذائف الهاون مواقع داعش في حلب.", OPP, ISIS,
+            ("حلب", "loc:aleppo"))
+    assert d.has("strikes", "org:opposition", "org:isis")

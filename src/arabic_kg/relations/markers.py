@@ -129,6 +129,9 @@ LED_BY = _norm("تقوده يقوده تقودها يقودها قادته بق�
 ALLY_WORDS = _norm("حلفاء حلفاؤه حلفائه حلفاؤها حلفائها حلفاؤهم حلفائهم أنصار أنصاره أنصارهم ومعه")
 # A fight "in the ranks of" or "alongside" X is not a fight against X.
 ALONGSIDE = _norm("صفوف جانب ضمن")
+# Time and cause words that govern a masdar (بعد مواجهات مع X، إثر غارات، جراء القصف): the masdar is no
+# possessed noun, its agent may be the clause's subject.
+TIME_HEADS = _norm("بعد قبل إثر اثر عقب أثناء اثناء إبان جراء")
 # The sides of a بين list (بين X من جهة، وY من جهة أخرى).
 SIDE_WORDS = _norm("جهة ناحية طرف")
 

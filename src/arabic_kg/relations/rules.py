@@ -28,7 +28,7 @@ SYMMETRIC = frozenset({"coordinates_with", "meets_with", "fights"})
 NOT_CONSTRUCT_HEADS = (
     M.PREP_WORDS, M.LIGHT_VERBS, M.VERB_CONTEXT, M.PLANNED_CUES, M.NEGATORS, M.NEG_IMMEDIATE,
     M.COMPLEMENTIZERS, M.RELATIVES, M.PERMISSION, M.SPEECH_VERBS, M.PURPOSE_WORDS, M.NOUN_MODIFIERS,
-    M.SITE_NOUNS,
+    M.SITE_NOUNS, M.TIME_HEADS,
 )
 PRONOUN_COMPLEMENTIZERS = M._norm("أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم")
 MAX_LEFT = 12  # tokens between a subject found to the left and its trigger
@@ -382,6 +382,8 @@ class SentenceReader:
                 return [arg]  # سمحت تركيا للولايات المتحدة باستخدام ...: the one allowed acts
             if arg.marker is None:
                 return self._members_before(arg, hit.start)
+            if arg.marker == "partitive" and hit.relation == "fights":
+                return self._members_before(arg, hit.start)  # قتل 30 من مسلحي X في مواجهات مع Y: X fought
         return None
 
     def _adjacent_left(self, hit: TriggerHit) -> list[Arg] | None:
@@ -555,6 +557,8 @@ class SentenceReader:
             if other is hit or other.relation != hit.relation:
                 continue
             if start <= other.start < end and sc.tokens[other.start].norm[:1] != "و":
+                if other.form.pos == "noun" and "ب" in other.prefix:
+                    continue  # استهدف X بقذائف الهاون مواقع Y: the instrument, not a new clause
                 return True
         return False
 
@@ -594,6 +598,12 @@ class SentenceReader:
                     k for k in gap if k in self.doc.covered and not any(x.t0 <= k < x.t1 for x in sc.args)
                 ]
                 venue = set(places) | {k for k in gap if sc.c(k) == "في" and k + 1 in places}
+                # قصف X بقذائف الهاون مواقع Y: an instrument phrase (ب + weapon noun + its genitive)
+                for k in gap:
+                    other = self.hit_at.get(k)
+                    if other is None or other is hit or other.form.pos != "noun" or "ب" not in other.prefix:
+                        continue
+                    venue |= {j for j in range(k, min(other.end + 1, arg.np0)) if j not in self.doc.covered}
                 if len(set(gap) - venue) <= 3 and all(
                     k in venue or sc.c(k) in M.NOUN_MODIFIERS or sc.tokens[k].norm in M.QUOTES for k in gap
                 ):
