@@ -399,3 +399,10 @@ def test_government_forces_without_an_adjective_are_the_articles_own_state(match
     # The deposed government's forces are not the state.
     deposed = "قصفت قوات النظام المخلوع أحياء عدن وتعز"
     assert not any(m[0].startswith("قوات النظام") for m in found(matcher, deposed))
+
+
+def test_al_qaeda_needs_naming_because_al_qaida_is_also_the_base(matcher: Matcher) -> None:
+    base = "سيطرت القوات على قاعدة العند، وقالت إن القاعدة الجوية باتت آمنة وإن القاعدة محاصرة"
+    assert not any(m[2] == "org:al_qaeda" for m in found(matcher, base))
+    named = "هاجم تنظيم القاعدة مدينة المكلا، وقال سكان إن القاعدة تسيطر على الميناء"
+    assert [m[0] for m in found(matcher, named) if m[2] == "org:al_qaeda"] == ["تنظيم القاعدة", "القاعدة"]
