@@ -589,3 +589,10 @@ def test_an_instrument_phrase_does_not_cut_a_verb_from_its_object(lexicon: Lexic
     d = doc(lexicon, "واستهدفت المعارضة السورية بقذائف الهاون مواقع داعش في حلب.", OPP, ISIS,
             ("حلب", "loc:aleppo"))
     assert d.has("strikes", "org:opposition", "org:isis")
+
+
+def test_a_counted_strike_noun_keeps_the_light_verbs_subject_as_agent(lexicon: Lexicon) -> None:
+    for count in ("ست", "عدة", "سلسلة"):
+        text = f"شن التحالف الدولي {count} غارات على مواقع داعش."
+        d = doc(lexicon, text, ("التحالف الدولي", "org:coalition"), ISIS)
+        assert d.find("strikes", "org:coalition", "org:isis"), count

@@ -129,6 +129,12 @@ LED_BY = _norm("تقوده يقوده تقودها يقودها قادته بق�
 ALLY_WORDS = _norm("حلفاء حلفاؤه حلفائه حلفاؤها حلفائها حلفاؤهم حلفائهم أنصار أنصاره أنصارهم ومعه")
 # A fight "in the ranks of" or "alongside" X is not a fight against X.
 ALONGSIDE = _norm("صفوف جانب ضمن")
+# Numbers and measure nouns before a counted trigger noun (شن ست غارات، عدة غارات، سلسلة غارات): the noun is
+# counted, not owned by them, so the light verb's subject stays its agent.
+COUNT_WORDS = _norm(
+    "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمان ثمانية تسع تسعة عشر عشرة إحدى اثنتي "
+    "اثني بضع بضعة عدة عشرات مئات سلسلة موجة جولة جملة سلسلتين"
+)
 # Time and cause words that govern a masdar (بعد مواجهات مع X، إثر غارات، جراء القصف): the masdar is no
 # possessed noun, its agent may be the clause's subject.
 TIME_HEADS = _norm("بعد قبل إثر اثر عقب أثناء اثناء إبان جراء")

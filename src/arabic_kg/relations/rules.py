@@ -28,7 +28,7 @@ SYMMETRIC = frozenset({"coordinates_with", "meets_with", "fights"})
 NOT_CONSTRUCT_HEADS = (
     M.PREP_WORDS, M.LIGHT_VERBS, M.VERB_CONTEXT, M.PLANNED_CUES, M.NEGATORS, M.NEG_IMMEDIATE,
     M.COMPLEMENTIZERS, M.RELATIVES, M.PERMISSION, M.SPEECH_VERBS, M.PURPOSE_WORDS, M.NOUN_MODIFIERS,
-    M.SITE_NOUNS, M.TIME_HEADS,
+    M.SITE_NOUNS, M.TIME_HEADS, M.COUNT_WORDS,
 )
 PRONOUN_COMPLEMENTIZERS = M._norm("أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم")
 MAX_LEFT = 12  # tokens between a subject found to the left and its trigger
