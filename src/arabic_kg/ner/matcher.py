@@ -127,8 +127,10 @@ class Matcher:
         # media heads, a base or place head noun, a kunya. Most words start none, and then the probes
         # are skipped.
         self._starts: dict[str, int] = {}
+        firsts = [self._firsts[id(t)][1] for t in keyed]
+        firsts[2] = firsts[2] | {k[0] for k in lexicon.home_state_organs}  # the organ bit covers both
         self._start_tables = (
-            *(self._firsts[id(t)][1] for t in keyed),
+            *firsts,
             frozenset(lexicon.base_heads),
             frozenset(lexicon.location_heads),
             frozenset({"ابو"}),  # a kunya
@@ -517,8 +519,12 @@ class Matcher:
         out: list[RawMention] = []
         home: str | None = None
         i = 0
+        masks = self._masks
         while i < len(tokens):
-            end, cut, form = (i, 0, "") if covered[i] else self._longest(tokens, i, table, prefixes)
+            if covered[i] or not masks[i] & 4:  # no organ or home organ starts here
+                i += 1
+                continue
+            end, cut, form = self._longest(tokens, i, table, prefixes)
             after = tokens[end].norm if end < len(tokens) else ""
             if (
                 end == i
