@@ -495,14 +495,19 @@ class Matcher:
             entry = self.lex.entries.get(entry.located_in) if entry.located_in else None
         return None
 
-    def _home_state(self, found_ids: set[str | None]) -> str | None:
-        """The state most of the article's named states, places and bases are in, when one stands out
-        (at least two of them, more than any other state)."""
+    def _state_counts(self, found_ids: set[str | None]) -> dict[str, int]:
+        """State → how many of the found entries (states, places, bases) lie in it."""
         counts: dict[str, int] = {}
         for found in found_ids:
             state = self._state_of(found)
             if state is not None:
                 counts[state] = counts.get(state, 0) + 1
+        return counts
+
+    def _home_state(self, found_ids: set[str | None]) -> str | None:
+        """The state most of the article's named states, places and bases are in, when one stands out
+        (at least two of them, more than any other state)."""
+        counts = self._state_counts(found_ids)
         ranked = sorted(counts.values(), reverse=True) + [0]
         if ranked[0] < 2 or ranked[0] == ranked[1]:
             return None
@@ -547,11 +552,7 @@ class Matcher:
 
     def _by_neighbours(self, alternatives: Sequence[str], found_ids: set[str | None]) -> str | None:
         """The one alternative in the state most of the article's named places are in, if any."""
-        counts: dict[str, int] = {}
-        for found in found_ids:
-            state = self._state_of(found)
-            if state is not None:
-                counts[state] = counts.get(state, 0) + 1
+        counts = self._state_counts(found_ids)
         scored = sorted(((counts.get(self._state_of(e) or "", 0), e) for e in alternatives), reverse=True)
         if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
             return scored[0][1]

@@ -557,7 +557,7 @@ class SentenceReader:
             if other is hit or other.relation != hit.relation:
                 continue
             if start <= other.start < end and sc.tokens[other.start].norm[:1] != "و":
-                if other.form.pos == "noun" and "ب" in other.prefix:
+                if _is_instrument(other):
                     continue  # استهدف X بقذائف الهاون مواقع Y: the instrument, not a new clause
                 return True
         return False
@@ -601,7 +601,7 @@ class SentenceReader:
                 # قصف X بقذائف الهاون مواقع Y: an instrument phrase (ب + weapon noun + its genitive)
                 for k in gap:
                     other = self.hit_at.get(k)
-                    if other is None or other is hit or other.form.pos != "noun" or "ب" not in other.prefix:
+                    if other is None or other is hit or not _is_instrument(other):
                         continue
                     venue |= {j for j in range(k, min(other.end + 1, arg.np0)) if j not in self.doc.covered}
                 if len(set(gap) - venue) <= 3 and all(
@@ -1043,6 +1043,11 @@ def _unique(args: Iterable[Arg]) -> list[Arg]:
             seen.add(a.entity)
             out.append(a)
     return out
+
+
+def _is_instrument(hit: TriggerHit) -> bool:
+    """A trigger noun with ب (بقذائف الهاون، بالصواريخ): the weapon of another trigger's act."""
+    return hit.form.pos == "noun" and "ب" in hit.prefix
 
 
 def _is_place(arg: Arg) -> bool:
