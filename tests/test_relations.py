@@ -596,3 +596,14 @@ def test_a_counted_strike_noun_keeps_the_light_verbs_subject_as_agent(lexicon: L
         text = f"شن التحالف الدولي {count} غارات على مواقع داعش."
         d = doc(lexicon, text, ("التحالف الدولي", "org:coalition"), ISIS)
         assert d.find("strikes", "org:coalition", "org:isis"), count
+
+
+def test_the_casualties_named_before_a_strike_noun_were_hit_by_its_agent(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    d = doc(lexicon, "قتل 20 من عناصر داعش في غارات التحالف الدولي.", ISIS, coalition)
+    assert d.find("strikes", "org:coalition", "org:isis")
+    d = doc(lexicon, "أصيب عشرات من عناصر داعش جراء غارات شنها التحالف الدولي.", ISIS, coalition)
+    assert d.find("strikes", "org:coalition", "org:isis")
+    # Taking part in the attacks is no casualty.
+    d = doc(lexicon, "شارك 20 من عناصر داعش في هجمات التحالف الدولي.", ISIS, coalition)
+    assert not any(r.type == "strikes" for r in d.relations)

@@ -135,6 +135,8 @@ COUNT_WORDS = _norm(
     "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمان ثمانية تسع تسعة عشر عشرة إحدى اثنتي "
     "اثني بضع بضعة عدة عشرات مئات سلسلة موجة جولة جملة سلسلتين"
 )
+# Casualty words before a counted group (قتل 20 من عناصر داعش في غارات X): the group is what X hit.
+CASUALTY_WORDS = _norm("قتل مقتل قتلى قتيل قتيلا أصيب إصابة جرح جرحى سقوط مصرع لقي أسر")
 # Time and cause words that govern a masdar (بعد مواجهات مع X، إثر غارات، جراء القصف): the masdar is no
 # possessed noun, its agent may be the clause's subject.
 TIME_HEADS = _norm("بعد قبل إثر اثر عقب أثناء اثناء إبان جراء")

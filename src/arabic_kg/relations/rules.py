@@ -790,7 +790,23 @@ class SentenceReader:
             if f.pos == "noun" and verb_after is not None:
                 start, direct = verb_after.end, True  # هجمات تستهدف X: the verb's object
             patient = self._right_target(hit, start, right, direct=direct)
+            if patient is None and hit.relation == "strikes" and f.pos == "noun":
+                patient = self._casualties_before(hit, left)
         return [(agent, patient)] if patient else []
+
+    def _casualties_before(self, hit: TriggerHit, left: int) -> list[Arg] | None:
+        """قتل 20 من عناصر داعش في غارات التحالف، إصابة عشرات من مسلحي الحوثي جراء قصف X: the counted
+        group killed or wounded just before a strike noun (after في، جراء، إثر or ب) is what was hit."""
+        sc = self.sc
+        k = hit.start - 1
+        if not ("ب" in hit.prefix or (k >= left and (sc.c(k) == "في" or sc.c(k) in M.TIME_HEADS))):
+            return None
+        end = hit.start if "ب" in hit.prefix else k
+        arg = sc.arg_ending(end)
+        if arg is None or arg.marker != "partitive" or arg.t0 < left:
+            return None
+        casualty = any(self._any_form_in(j, M.CASUALTY_WORDS) for j in range(max(left, arg.np0 - 4), arg.np0))
+        return self._members_before(arg, end) if casualty else None
 
     # ------------------------------------------------------------------ symmetric relations
     def _symmetric(self, hit: TriggerHit, left: int, right: int) -> list[tuple[list[Arg], list[Arg]]]:
