@@ -406,3 +406,9 @@ def test_al_qaeda_needs_naming_because_al_qaida_is_also_the_base(matcher: Matche
     assert not any(m[2] == "org:al_qaeda" for m in found(matcher, base))
     named = "هاجم تنظيم القاعدة مدينة المكلا، وقال سكان إن القاعدة تسيطر على الميناء"
     assert [m[0] for m in found(matcher, named) if m[2] == "org:al_qaeda"] == ["تنظيم القاعدة", "القاعدة"]
+
+
+def test_soldiers_with_a_nationality_including_a_broken_plural_are_the_state(matcher: Matcher) -> None:
+    got = found(matcher, "اشتبك الجنود الأتراك مع مسلحين، وقتل جنديان أمريكيان")
+    assert ("الجنود الأتراك", "STATE", "state:tur") in got
+    assert ("جنديان أمريكيان", "STATE", "state:usa") in got
