@@ -607,3 +607,6 @@ def test_the_casualties_named_before_a_strike_noun_were_hit_by_its_agent(lexicon
     # Taking part in the attacks is no casualty.
     d = doc(lexicon, "شارك 20 من عناصر داعش في هجمات التحالف الدولي.", ISIS, coalition)
     assert not any(r.type == "strikes" for r in d.relations)
+    # The casualties as the subject of a passive: قتل جنديان عراقيان في هجوم شنه داعش.
+    d = doc(lexicon, "قتل جنديان عراقيان في هجوم شنه داعش.", ("جنديان عراقيان", "state:irq"), ISIS)
+    assert d.find("strikes", "org:isis", "state:irq")

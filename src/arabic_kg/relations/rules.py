@@ -803,7 +803,11 @@ class SentenceReader:
             return None
         end = hit.start if "ب" in hit.prefix else k
         arg = sc.arg_ending(end)
-        if arg is None or arg.marker != "partitive" or arg.t0 < left:
+        if arg is None or arg.t0 < left:
+            return None
+        if arg.marker is None and arg.np0 - 1 >= left and self._any_form_in(arg.np0 - 1, M.CASUALTY_WORDS):
+            return self._members_before(arg, end)  # قتل جنديان تركيان في هجوم X، مقتل جنود أمريكيين بقصف X
+        if arg.marker != "partitive":
             return None
         casualty = any(self._any_form_in(j, M.CASUALTY_WORDS) for j in range(max(left, arg.np0 - 4), arg.np0))
         return self._members_before(arg, end) if casualty else None
