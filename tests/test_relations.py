@@ -610,3 +610,10 @@ def test_the_casualties_named_before_a_strike_noun_were_hit_by_its_agent(lexicon
     # The casualties as the subject of a passive: قتل جنديان عراقيان في هجوم شنه داعش.
     d = doc(lexicon, "قتل جنديان عراقيان في هجوم شنه داعش.", ("جنديان عراقيان", "state:irq"), ISIS)
     assert d.find("strikes", "org:isis", "state:irq")
+
+
+def test_after_where_a_meeting_verbs_subject_is_the_visitor_named_before(lexicon: Lexicon) -> None:
+    text = "يزور جون كيري موسكو حيث سيلتقي فلاديمير بوتين وسيرغي لافروف."
+    d = doc(lexicon, text, KERRY, ("موسكو", "state:rus"), ("فلاديمير بوتين", "person:putin"), LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:putin")
+    assert d.has("meets_with", "person:kerry", "person:lavrov")

@@ -863,6 +863,9 @@ class SentenceReader:
                 group = self._right_after(hit, right) or self._head_adjective_after(hit, right)
                 if group is None and filled:
                     return []
+                visitor = self._visitor_before_where(hit, left) if group else None
+                if visitor:
+                    return _all_pairs(_unique(visitor + group))
         elif gen and hit.relation == "meets_with" and gen[0].capital:
             return []  # مفاوضات فيينا، قمة الرياض: named after the venue
         elif gen:
@@ -896,6 +899,21 @@ class SentenceReader:
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
             return _all_pairs(group)
         return []
+
+    def _visitor_before_where(self, hit: TriggerHit, left: int) -> list[Arg] | None:
+        """يزور فابيوس طهران حيث سيلتقي الرئيس روحاني والوزير ظريف: after حيث a meeting verb's subject is the
+        visitor named before (the people after the verb are whom he meets), the nearest person before."""
+        sc = self.sc
+        if hit.relation != "meets_with" or hit.start - 1 < sc.a or sc.c(hit.start - 1) != "حيث":
+            return None
+        for arg in reversed(sc.args):
+            if arg.skip or arg.t1 > hit.start - 1:
+                continue
+            if arg.t0 < sc.a:
+                break
+            if arg.type == "PERSON" and arg.marker is None:
+                return self._members_before(arg, hit.start)
+        return None
 
     def _other_side(self, group: list[Arg], right: int) -> list[Arg] | None:
         """بين X وY من جهة، وZ من جهة أخرى: the list after "من جهة" is the other side (X and Y are
