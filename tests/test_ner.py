@@ -412,3 +412,21 @@ def test_soldiers_with_a_nationality_including_a_broken_plural_are_the_state(mat
     got = found(matcher, "اشتبك الجنود الأتراك مع مسلحين، وقتل جنديان أمريكيان")
     assert ("الجنود الأتراك", "STATE", "state:tur") in got
     assert ("جنديان أمريكيان", "STATE", "state:usa") in got
+
+
+def test_a_headline_surname_links_to_the_full_name_in_the_story(matcher: Matcher) -> None:
+    text = "أوستن يزور بغداد\nوصل وزير الدفاع الأمريكي لويد أوستن إلى بغداد"
+    assert ("أوستن", "PERSON", "person:lloyd_austin") in found(matcher, text)
+    # In the body (no headline line) a surname before the full name is not linked forward.
+    body = "وقال أوستن إن الزيارة مهمة، وكان لويد أوستن قد وصل."
+    assert [m[0] for m in found(matcher, body) if m[2] == "person:lloyd_austin"] == ["لويد أوستن"]
+
+
+def test_a_title_with_a_state_and_no_name_is_the_titles_holder(matcher: Matcher) -> None:
+    text = "أمير قطر يستقبل أوستن\nاستقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني وزير الدفاع لويد أوستن"
+    got = found(matcher, text)
+    assert ("أمير", "PERSON", "person:tamim_bin_hamad_al_thani") in got
+    assert ("قطر", "STATE", "state:qat") in got  # still named, as the emir's state
+    # Nobody in the article holds the title: the state stays.
+    assert ("قطر", "STATE", "state:qat") in found(matcher, "وصل أمير قطر إلى باريس")
+    assert not any(m[1] == "PERSON" for m in found(matcher, "وصل أمير قطر إلى باريس"))

@@ -93,6 +93,7 @@ class Lexicon:
     home_state_organs: set[tuple[str, ...]] = field(default_factory=set)
     deposed_words: set[str] = field(default_factory=set)
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title → role
+    title_roles: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # title → all its roles
     base_heads: set[str] = field(default_factory=set)
     base_suffixes: set[str] = field(default_factory=set)
     org_heads: set[str] = field(default_factory=set)
@@ -139,6 +140,9 @@ class Lexicon:
         self.home_state_organs = {phrase_key(o) for o in self.cues.home_state_organs}
         self.deposed_words = {normalize(w) for w in self.cues.deposed_words}
         self.titles = {phrase_key(t.form): t.role for t in self.cues.person_titles}
+        self.title_roles: dict[tuple[str, ...], set[str]] = {}  # every role a title form is listed with
+        for t in self.cues.person_titles:
+            self.title_roles.setdefault(phrase_key(t.form), set()).add(t.role)
         self.base_heads = {normalize(w) for w in self.cues.base_heads}
         self.base_suffixes = {normalize(w) for w in self.cues.base_suffixes}
         self.org_heads = {normalize(w) for w in self.cues.org_heads}

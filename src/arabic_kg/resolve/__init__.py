@@ -16,12 +16,14 @@ from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, PATRONYMIC, RawMention, un
 from arabic_kg.text import Token, orig_offset_in_token
 
 _PATRONYMIC_LINKS = PATRONYMIC | {"ال"}  # normalized: آل is ال
+_HEADLINE_MAX = 200  # characters: a longer first line is a paragraph, not a headline
 
 
 def _link_partial_names(
-    tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon
+    tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon, headline_end: int = 0
 ) -> list[RawMention]:
-    """Surname mentions of persons named in full earlier in the article."""
+    """Surname mentions of persons named in full earlier in the article, or anywhere in it for a
+    surname in the headline (text before ``headline_end``): headlines name people short, the story in full."""
     covered = [False] * len(tokens)
     for m in mentions:
         for k in range(m.token_start, m.token_end):
@@ -58,7 +60,7 @@ def _link_partial_names(
                 hit, length = surnames[(form, tokens[i + 1].norm)], 2
             elif (form,) in surnames:
                 hit, length = surnames[(form,)], 1
-            if hit is None or first_seen.get(hit.name_key, 10**9) > i:
+            if hit is None or (first_seen.get(hit.name_key, 10**9) > i and tok.end > headline_end):
                 continue
             start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
             out.append(
@@ -82,6 +84,64 @@ def _link_partial_names(
     return out
 
 
+def _titled_states(tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """أمير قطر، ملك الأردن، رئيس وزراء العراق with no name after: the title is the one person of the article
+    who holds it for that state (named anywhere in it), and the state only his affiliation, not an actor.
+    Left alone when none or several do."""
+    people: list[tuple[RawMention, set[str], str | None]] = []
+    for m in mentions:
+        if m.type == "PERSON" and m.kind == "name":
+            entry = lex.entries.get(m.entry_id) if m.entry_id else None
+            roles = set(entry.roles) if entry is not None else set()
+            if m.role:
+                roles.add(m.role)
+            people.append((m, roles, m.affiliation or (entry.affiliation if entry is not None else None)))
+    if not people:
+        return mentions
+    person_starts = {m.token_start for m, _, _ in people}
+    person_ends = {m.token_end for m, _, _ in people}
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type != "STATE" or m.kind not in ("name", "capital") or any(
+            k in person_starts for k in range(m.token_end, m.token_end + 3)
+        ):
+            out.append(m)
+            continue  # وزير خارجية روسيا سيرغي لافروف: the name follows, the title rule linked it
+        replaced = None
+        for length in (3, 2, 1):
+            i = m.token_start - length
+            if i < 0:
+                continue
+            for form, cut in tokens[i].variants:
+                roles = lex.title_roles.get((form, *(t.norm for t in tokens[i + 1 : m.token_start])))
+                if not roles:
+                    continue
+                if i in person_ends or (i - 1 in person_ends and tokens[i - 1].norm in ("،", ",")):
+                    break  # طحنون بن زايد نائب مستشار الإمارات: an apposition, the title describes the name
+                holders = {_canonical(p): p for p, r, aff in people if aff == m.entry_id and r & roles}
+                if len(holders) == 1:
+                    holder = next(iter(holders.values()))
+                    start = tokens[i].start + (orig_offset_in_token(tokens[i].text, cut) if cut else 0)
+                    last = tokens[m.token_start - 1]
+                    replaced = RawMention(i, m.token_start, start, last.end, "PERSON", holder.entry_id,
+                                          holder.name_key, "title", holder.method, holder.role)
+                break
+            if replaced is not None:
+                break
+        if replaced is not None:
+            # The state stays named (the person's affiliation), like the adjective of الرئيس الروسي.
+            m.kind = "adjective"
+            out.append(replaced)
+        out.append(m)
+    return out
+
+
+def _headline_end(text: str) -> int:
+    """Where a short first line (a headline, kept by ingest above the body) ends; 0 when there is none."""
+    end = text.find("\n")
+    return end if 0 < end <= _HEADLINE_MAX and text[end:].strip() else 0
+
+
 def _canonical(m: RawMention) -> str:
     return m.entry_id or unknown_id(m.type, m.name_key)
 
@@ -100,7 +160,8 @@ def resolve(
                 if tail in known_people:
                     m.entry_id = known_people[tail].entry_id
                     break
-    mentions.extend(_link_partial_names(tokens, mentions, lex))
+    mentions.extend(_link_partial_names(tokens, mentions, lex, _headline_end(text)))
+    mentions = _titled_states(tokens, mentions, lex)
     mentions.sort(key=lambda m: (m.token_start, -m.token_end))
 
     groups: dict[str, list[RawMention]] = {}
