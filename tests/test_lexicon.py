@@ -71,3 +71,11 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="not found"):
         load_lexicon([tmp_path / "nope.yaml"])
+
+
+def test_unknown_active_in_state_is_reported(tmp_path: Path) -> None:
+    user = tmp_path / "user.yaml"
+    user.write_text("- {id: org:x_y, type: ORGANIZATION, name: جماعة س, en: X, active_in: [state:nowhere]}\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match="org:x_y.*state:nowhere"):
+        load_lexicon([user])

@@ -430,3 +430,12 @@ def test_a_title_with_a_state_and_no_name_is_the_titles_holder(matcher: Matcher)
     # Nobody in the article holds the title: the state stays.
     assert ("قطر", "STATE", "state:qat") in found(matcher, "وصل أمير قطر إلى باريس")
     assert not any(m[1] == "PERSON" for m in found(matcher, "وصل أمير قطر إلى باريس"))
+
+
+def test_the_coalition_is_the_one_active_where_the_story_is(matcher: Matcher) -> None:
+    yemen = found(matcher, "قصفت قوات التحالف مواقع في عدن وتعز وصنعاء")
+    assert ("قوات التحالف", "ORGANIZATION", "org:arab_coalition") in yemen
+    syria = found(matcher, "قصفت قوات التحالف مواقع في الرقة ودير الزور وحلب")
+    assert ("قوات التحالف", "ORGANIZATION", "org:us_led_coalition") in syria
+    # No place to tell which coalition: nothing.
+    assert not any(m[1] == "ORGANIZATION" for m in found(matcher, "قالت قوات التحالف إنها مستعدة"))

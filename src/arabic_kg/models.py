@@ -155,6 +155,9 @@ class LexiconEntry(BaseModel):
     en_aliases: list[str] = Field(default_factory=list)
     affiliation: str | None = None  # persons, organs, media, groups: the state/organization id
     located_in: str | None = None  # bases and places: the containing state/place id
+    # Coalitions and armed groups: the states they fight in; an ambiguous spelling (التحالف) is the one
+    # active in the state of the article's places.
+    active_in: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)  # persons: president, foreign_minister ...
     kind: str | None = None  # free subtype: armed_group, media, capital, province, city ...
     # States only: the masculine singular nationality adjective without article (سوري, أمريكي);

@@ -214,7 +214,7 @@ def _load_triggers(path: Path) -> list[TriggerEntry]:
 
 def _check_references(entries: dict[str, LexiconEntry], origin: dict[str, Path]) -> None:
     for entry in entries.values():
-        for ref in (entry.affiliation, entry.located_in):
+        for ref in (entry.affiliation, entry.located_in, *entry.active_in):
             if ref is not None and ref not in entries:
                 raise LexiconError(f"{origin[entry.id]}: entry {entry.id}: unknown id {ref!r}")
 

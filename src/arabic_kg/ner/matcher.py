@@ -312,6 +312,7 @@ class Matcher:
         found_ids = {m.entry_id for m in mentions}
         for m in context:
             named = [e for e in m.alternatives if e in found_ids]
+            by_place = False
             if named:  # التحالف: the coalition this article has named
                 m.entry_id = named[0]
             elif len(m.alternatives) > 1:
@@ -320,10 +321,14 @@ class Matcher:
                 if picked is None:
                     continue  # several entries and nothing to tell which one
                 m.entry_id = picked
+                by_place = " " in m.name_key  # طيران التحالف in a Yemen story: specific enough alone
             if m.type == "PERSON" and self._continues_name(tokens, m):
                 continue
             confirmed = (
-                m.entry_id in found_ids or self._cued(tokens, m, mentions) or self._tagged_as(tokens, m)
+                by_place
+                or m.entry_id in found_ids
+                or self._cued(tokens, m, mentions)
+                or self._tagged_as(tokens, m)
             )
             if confirmed and not any(covered[k] for k in range(m.token_start, m.token_end)):
                 m.kind = "name"
@@ -553,7 +558,13 @@ class Matcher:
     def _by_neighbours(self, alternatives: Sequence[str], found_ids: set[str | None]) -> str | None:
         """The one alternative in the state most of the article's named places are in, if any."""
         counts = self._state_counts(found_ids)
-        scored = sorted(((counts.get(self._state_of(e) or "", 0), e) for e in alternatives), reverse=True)
+
+        def score(entry_id: str) -> int:
+            entry = self.lex.entries[entry_id]
+            states = [self._state_of(entry_id) or "", *entry.active_in]
+            return max(counts.get(s, 0) for s in states)
+
+        scored = sorted(((score(e), e) for e in alternatives), reverse=True)
         if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
             return scored[0][1]
         return None
