@@ -617,3 +617,9 @@ def test_after_where_a_meeting_verbs_subject_is_the_visitor_named_before(lexicon
     d = doc(lexicon, text, KERRY, ("موسكو", "state:rus"), ("فلاديمير بوتين", "person:putin"), LAVROV)
     assert d.has("meets_with", "person:kerry", "person:putin")
     assert d.has("meets_with", "person:kerry", "person:lavrov")
+
+
+def test_a_strike_masdar_after_its_agent_takes_the_positions_as_object(lexicon: Lexicon) -> None:
+    text = "استمرار قصف الطيران الروسي مواقع المعارضة السورية في حلب."
+    d = doc(lexicon, text, ("الطيران الروسي", "state:rus"), OPP, ("حلب", "loc:aleppo"))
+    assert d.find("strikes", "state:rus", "org:opposition")

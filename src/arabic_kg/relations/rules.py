@@ -790,6 +790,11 @@ class SentenceReader:
             if f.pos == "noun" and verb_after is not None:
                 start, direct = verb_after.end, True  # هجمات تستهدف X: the verb's object
             patient = self._right_target(hit, start, right, direct=direct)
+            if patient is None and f.pos == "noun" and hit.relation in ("strikes", "fights"):
+                # قصف طيران التحالف مواقع الحوثيين: a masdar after its agent takes the positions as object
+                site = sc.arg_starting(start)
+                if site is not None and site.marker is None and sc.c(site.np0) in M.SITE_NOUNS:
+                    patient = self._members_from(site, start)
             if patient is None and hit.relation == "strikes" and f.pos == "noun":
                 patient = self._casualties_before(hit, left)
         return [(agent, patient)] if patient else []
