@@ -914,8 +914,6 @@ class SentenceReader:
         for arg in reversed(sc.args):
             if arg.skip or arg.t1 > hit.start - 1:
                 continue
-            if arg.t0 < sc.a:
-                break
             if arg.type == "PERSON" and arg.marker is None:
                 return self._members_before(arg, hit.start)
         return None
