@@ -34,6 +34,7 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "org:opposition": ("ORGANIZATION", "المعارضة السورية", None),
     "org:coalition": ("ORGANIZATION", "التحالف الدولي", None),
     "org:houthis": ("ORGANIZATION", "الحوثيين", None),
+    "org:pkk": ("ORGANIZATION", "حزب العمال الكردستاني", None),
     "person:putin": ("PERSON", "فلاديمير بوتين", "state:rus"),
     "person:kerry": ("PERSON", "جون كيري", "state:usa"),
     "person:lavrov": ("PERSON", "سيرغي لافروف", "state:rus"),
@@ -623,3 +624,17 @@ def test_a_strike_masdar_after_its_agent_takes_the_positions_as_object(lexicon: 
     text = "استمرار قصف الطيران الروسي مواقع المعارضة السورية في حلب."
     d = doc(lexicon, text, ("الطيران الروسي", "state:rus"), OPP, ("حلب", "loc:aleppo"))
     assert d.find("strikes", "state:rus", "org:opposition")
+
+
+def test_a_lam_phrase_after_an_indefinite_strike_noun_is_its_agent(lexicon: Lexicon) -> None:
+    pkk = ("حزب العمال الكردستاني", "org:pkk")
+    soldiers = ("جنود أتراك", "state:tur", "organ")
+    d = doc(lexicon, "مقتل 3 جنود أتراك في هجوم لحزب العمال الكردستاني.", soldiers, pkk)
+    assert d.find("strikes", "org:pkk", "state:tur")
+    # The name keeps لل as written (ل + ال).
+    coalition = ("للتحالف الدولي", "org:coalition")
+    d = doc(lexicon, "وقالت مصادر إن غارات جوية للتحالف الدولي استهدفت مواقع داعش.", coalition, ISIS)
+    assert d.find("strikes", "org:coalition", "org:isis")
+    # Support takes its ل-phrase as the one supported, not as the supporter.
+    d = doc(lexicon, "أعلنت تركيا عن دعم لجبهة النصرة.", TUR, ("جبهة النصرة", "org:al_nusra"))
+    assert not d.find("supports", "org:al_nusra", "state:tur")

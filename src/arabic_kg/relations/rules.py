@@ -263,6 +263,19 @@ class SentenceReader:
             return None  # قصفت مواقع داعش: positions are the object, never the subject
         return self._members_from(arg, hit.end)
 
+    def _lam_agent(self, hit: TriggerHit, right: int) -> list[Arg] | None:
+        """غارات للتحالف، قصف جوي للنظام السوري، هجوم للحوثيين على X: after an indefinite strike or
+        fight noun a ل-phrase names who carries it out (its positions, مواقع لداعش, are a genitive
+        and fill the slot before this is asked). Support is the other way round: دعم للمعارضة."""
+        last = self.sc.tokens[hit.end - 1].norm
+        if hit.relation not in ("strikes", "fights") or self._definite(hit) or last.startswith("ال"):
+            return None  # الغارات الجوية للتحالف is rare; a definite noun's ل-phrase is often a purpose
+        k = self._skip_modifiers(hit.end, right)
+        arg = self.sc.arg_starting(k) if k < right else None
+        if arg is None or arg.marker != "ل" or arg.conj or arg.type == "LOCATION":
+            return None
+        return self._members_from(arg, hit.end)
+
     def _virtual(self, k: int, state: str) -> Arg | None:
         """A nationality adjective read as its state, when the state is an entity of the article."""
         local = self.doc.local(state)
@@ -747,6 +760,10 @@ class SentenceReader:
                 else:
                     patient = gen
                 start = end
+            if agent is None and gen is None:
+                agent = self._lam_agent(hit, right)
+                if agent:
+                    start = max(a.t1 for a in agent)
             if agent is None:
                 adjectives = self._adjectives_after(hit, right)
                 if adjectives == BLOCK:
