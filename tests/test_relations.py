@@ -638,3 +638,10 @@ def test_a_lam_phrase_after_an_indefinite_strike_noun_is_its_agent(lexicon: Lexi
     # Support takes its ل-phrase as the one supported, not as the supporter.
     d = doc(lexicon, "أعلنت تركيا عن دعم لجبهة النصرة.", TUR, ("جبهة النصرة", "org:al_nusra"))
     assert not d.find("supports", "org:al_nusra", "state:tur")
+
+
+def test_the_object_of_a_targeting_participle_after_a_strike_noun_was_hit(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    text = "شنت طائرات التحالف الدولي أمس سلسلة من الغارات الجوية مستهدفة مواقع داعش في الرقة."
+    d = doc(lexicon, text, coalition, ISIS)
+    assert d.find("strikes", "org:coalition", "org:isis")

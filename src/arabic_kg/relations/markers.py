@@ -85,6 +85,8 @@ MEMBERSHIP_LIST = _norm("بينهم منهم أبرزهم ضمنهم أبرزه�
 DIRECTION_WORDS = _norm("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى أطراف ريف ضواحي محيط")
 # Adjectives that may sit between a trigger noun and its genitive or adjective agent
 # (الضربات الجوية التركية، غارات جوية أمريكية).
+# The accusative participle describing a strike (شنت الطائرات غارات مستهدفة مواقع X): its object was hit.
+TARGETING_PARTICIPLES = _norm("مستهدفة مستهدفا مستهدفين مستهدفتين مستهدفات")
 NOUN_MODIFIERS = _norm(
     "الجوية جوية الجوي جوي الصاروخية صاروخية الصاروخي صاروخي العسكرية عسكرية العسكري عسكري المدفعي مدفعي "
     "الأولى أولى الأول أول الجديدة جديدة الأخيرة الأخير المكثفة مكثفة المكثف العنيفة عنيفة العنيف "

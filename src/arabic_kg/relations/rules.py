@@ -416,12 +416,15 @@ class SentenceReader:
             return None
         return self._members_before(arg, hit.start)
 
-    def _verb_after(self, hit: TriggerHit, start: int, right: int) -> TriggerHit | None:
+    def _verb_after(self, hit: TriggerHit, start: int, right: int) -> int | None:
+        """هجمات تستهدف X، الغارات الجوية مستهدفة X: where the object of the verb (or of the circumstantial
+        participle) describing the noun starts."""
         k = self._skip_modifiers(start, right)
         nxt = self.hit_at.get(k)
         if nxt is not None and nxt is not hit and nxt.form.pos == "verb" and nxt.relation == hit.relation:
-            return nxt
-        return None
+            return nxt.end
+        participle = k < right and k not in self.hit_at and self.sc.c(k) in M.TARGETING_PARTICIPLES
+        return k + 1 if participle and hit.relation == "strikes" else None
 
     def _unnamed_subject(self, hit: TriggerHit, right: int) -> bool:
         """The verb's subject is there but is no actor: طرد *مقاتلون محليون* الحوثيين، *هجمات* تستهدف."""
@@ -805,7 +808,7 @@ class SentenceReader:
             direct = (f.pos == "verb" and f.direct_object and not direct_blocked) or subject_of_verb
             verb_after = self._verb_after(hit, start, right)
             if f.pos == "noun" and verb_after is not None:
-                start, direct = verb_after.end, True  # هجمات تستهدف X: the verb's object
+                start, direct = verb_after, True  # هجمات تستهدف X: the verb's object
             patient = self._right_target(hit, start, right, direct=direct)
             if patient is None and f.pos == "noun" and hit.relation in ("strikes", "fights"):
                 # قصف طيران التحالف مواقع الحوثيين: a masdar after its agent takes the positions as object
