@@ -645,3 +645,15 @@ def test_the_object_of_a_targeting_participle_after_a_strike_noun_was_hit(lexico
     text = "شنت طائرات التحالف الدولي أمس سلسلة من الغارات الجوية مستهدفة مواقع داعش في الرقة."
     d = doc(lexicon, text, coalition, ISIS)
     assert d.find("strikes", "org:coalition", "org:isis")
+
+
+def test_the_purpose_of_a_light_masdar_and_experts_from_an_actor(lexicon: Lexicon) -> None:
+    houthis = ("الحوثيين", "org:houthis")
+    d = doc(lexicon, "وأرسلت إيران خبراء للقيام بتدريب الحوثيين.", IRN, houthis)
+    assert d.find("trains", "state:irn", "org:houthis")
+    # The experts are sent by an actor named only after من: that actor trains.
+    d = doc(lexicon, "وتمت استضافة خبراء من إيران في صنعاء لتدريب الحوثيين.", IRN, houthis)
+    assert d.find("trains", "state:irn", "org:houthis")
+    # من after a word that is no agent (the news came from Iran) names nobody who trains.
+    d = doc(lexicon, "وجاءت أنباء من إيران عن خطة لتدريب الحوثيين.", IRN, houthis)
+    assert not d.find("trains", "state:irn", "org:houthis")

@@ -204,6 +204,7 @@ AUX_STEMS = _norm(
 VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
+PURPOSE_LIGHT_MASDARS = _norm("القيام قيام")
 # Words whose object takes ب, so that بدعم X after them is not "with X's support":
 # praise: the genitive is the supporter (أشاد الملك بدعم المملكة);
 PRAISE_BA_WORDS = _norm(

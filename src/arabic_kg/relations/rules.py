@@ -675,7 +675,11 @@ class SentenceReader:
         """The doer of a purpose masdar (لمحاربة، لتدريب): X دربهم Y لمحاربة Z → the trainee Y fights;
         otherwise the subject of the clause (روسيا أعلمت الولايات المتحدة ... لمحاربة داعش → روسيا)."""
         sc = self.sc
-        purpose = "ل" in hit.prefix or sc.c(hit.start - 1) in M.PURPOSE_WORDS
+        prev = sc.c(hit.start - 1)
+        # للقيام بتدريب X، لتقديم الدعم: ل + a light verb's masdar carries the purpose.
+        light_purpose = hit.start - 1 >= sc.a and prev.startswith("ل") and self._any_form_in(
+            hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
+        purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
         if not purpose or hit.form.pos == "verb":
             return None
         for other in reversed(sc.hits):
@@ -695,6 +699,9 @@ class SentenceReader:
                 break
             if arg.marker is None:
                 return self._members_before(arg, hit.start)
+            expert = arg.marker == "من" and arg.np0 - 2 >= start and sc.c(arg.np0 - 1) == "من"
+            if expert and self._any_form_in(arg.np0 - 2, M.AGENTIVE_HEADS):
+                return self._members_before(arg, hit.start)  # استضافة خبراء من الحرس الثوري لتدريب X
         return None
 
     # ------------------------------------------------------------------ directed relations
