@@ -102,6 +102,19 @@ def test_title_name_and_affiliation(matcher: Matcher) -> None:
     assert sorted(m.text for m in hagel.mentions) == ["شوك هاغل", "هاغل"]
 
 
+def test_a_ministers_portfolio_may_stand_before_the_nationality_adjective(matcher: Matcher) -> None:
+    def affiliations(text: str) -> dict[str, str | None]:
+        tokens = tokenize(text)
+        entities, _ = resolve(text, tokens, matcher.find(tokens), matcher.lex)
+        return {e.label: e.affiliation for e in entities if e.type == "PERSON"}
+
+    assert affiliations("وقال وزير النقل اليمني بدر باسلمه إن المطار جاهز") == {"بدر باسلمه": "state:yem"}
+    got = affiliations("وأكد وزير حقوق الإنسان اليمني عزالدين الأصبحي ذلك")
+    assert got == {"عزالدين الأصبحي": "state:yem"}
+    # No name after the adjective: the portfolio is not skipped, and nobody is invented.
+    assert affiliations("وقال وزير الصحة في الحكومة السورية إن المستشفيات تضررت") == {}
+
+
 def test_title_alone_refers_to_the_person_named_with_it(matcher: Matcher) -> None:
     got = found(matcher, "قال الرئيس الأمريكي باراك أوباما إن. وأضاف الرئيس الأمريكي أن الحرب")
     people = {cid for _, ty, cid in got if ty == "PERSON"}

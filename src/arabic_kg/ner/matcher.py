@@ -669,6 +669,8 @@ class Matcher:
             state: str | None = None
             adj_start = j
             j, state = self._adjective_at(tokens, j)
+            if state is None and role == "minister":
+                adj_start, j, state = self._after_portfolio(tokens, t_end, covered, by_start)
             definite_title = self._definite(tokens[t_end - 1])
             if state is not None and definite_title and not self._definite(tokens[adj_start]):
                 # الأستاذ تركي السديري: an adjective agrees with its noun in definiteness (الرئيس التركي);
@@ -754,6 +756,27 @@ class Matcher:
                     covered[k] = True
             i = max(i + 1, t_end)
         return out
+
+    def _after_portfolio(
+        self, tokens: Sequence[Token], t_end: int, covered: list[bool], by_start: dict[int, RawMention]
+    ) -> tuple[int, int, str | None]:
+        """وزير حقوق الإنسان اليمني X، وزير النفط السعودي X: a minister's portfolio (one to three words
+        ending in a definite noun) may stand between the title and its nationality adjective. Only
+        taken when a name follows the adjective, so that وزير الصحة في الحكومة السورية stays as it is.
+        Returns (adjective start, adjective end, state), or (t_end, t_end, None)."""
+        n = len(tokens)
+        for k in range(t_end + 1, min(t_end + 4, n)):
+            prev = tokens[k - 1]
+            if covered[k - 1] or not prev.norm.isalpha() or prev.norm in self.lex.stopwords:
+                break
+            if not self._definite(prev):
+                continue
+            end, state = self._adjective_at(tokens, k)
+            if state is None or not self._definite(tokens[k]):
+                continue
+            if end < n and (end in by_start or (not covered[end] and self._is_name_word(tokens[end]))):
+                return k, end, state
+        return t_end, t_end, None
 
     def _is_name_word(self, tok: Token) -> bool:
         if len(tok.norm) < 2 or not tok.norm.isalpha():
