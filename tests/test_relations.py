@@ -657,3 +657,10 @@ def test_the_purpose_of_a_light_masdar_and_experts_from_an_actor(lexicon: Lexico
     # من after a word that is no agent (the news came from Iran) names nobody who trains.
     d = doc(lexicon, "وجاءت أنباء من إيران عن خطة لتدريب الحوثيين.", IRN, houthis)
     assert not d.find("trains", "state:irn", "org:houthis")
+
+
+def test_a_time_adverb_before_a_fight_noun_keeps_the_light_verbs_subject(lexicon: Lexicon) -> None:
+    resistance = ("المقاومة الشعبية", "org:opposition")
+    text = "وتخوض المقاومة الشعبية حاليا معارك عنيفة مع ميليشيات الحوثيين."
+    d = doc(lexicon, text, resistance, ("الحوثيين", "org:houthis"))
+    assert d.has("fights", "org:opposition", "org:houthis")

@@ -96,7 +96,9 @@ NOUN_MODIFIERS = _norm(
     "هاتفيا الثنائي الثنائية ثنائي الثلاثي ثلاثي الرسمية الرسمي الليلة أمس اليوم فجر صباح مساء "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم ليلة مساء أيضا "
     # adverbs between a verb and its object (هاجمت مرارا معسكرات الحزب، قصفت مجددا مواقع)
-    "مرارا مجددا تكرارا بشدة بعنف"
+    "مرارا مجددا تكرارا بشدة بعنف "
+    # time adverbs (تخوض حاليا معارك مع X): no construct head of the noun after them
+    "حاليا الآن مؤخرا سابقا لاحقا أخيرا يوميا"
 )
 # Words of opposition between a support trigger and its ل-actor (تدعم جهود التصدي لداعش): the support is
 # against that actor, not for it.
