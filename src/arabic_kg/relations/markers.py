@@ -83,10 +83,10 @@ QUANTITY_WORDS = _norm(
 MEMBERSHIP_LIST = _norm("بينهم منهم أبرزهم ضمنهم أبرزها بينها بينهما")
 # في شمال فرنسا: a direction between a preposition and the place.
 DIRECTION_WORDS = _norm("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى أطراف ريف ضواحي محيط")
-# Adjectives that may sit between a trigger noun and its genitive or adjective agent
-# (الضربات الجوية التركية، غارات جوية أمريكية).
 # The accusative participle describing a strike (شنت الطائرات غارات مستهدفة مواقع X): its object was hit.
 TARGETING_PARTICIPLES = _norm("مستهدفة مستهدفا مستهدفين مستهدفتين مستهدفات")
+# Adjectives that may sit between a trigger noun and its genitive or adjective agent
+# (الضربات الجوية التركية، غارات جوية أمريكية).
 NOUN_MODIFIERS = _norm(
     "الجوية جوية الجوي جوي الصاروخية صاروخية الصاروخي صاروخي العسكرية عسكرية العسكري عسكري المدفعي مدفعي "
     "الأولى أولى الأول أول الجديدة جديدة الأخيرة الأخير المكثفة مكثفة المكثف العنيفة عنيفة العنيف "
@@ -206,6 +206,7 @@ AUX_STEMS = _norm(
 VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
+# ل + the masdar of the light verb قام ب (للقيام بتدريب X) is a purpose phrase too.
 PURPOSE_LIGHT_MASDARS = _norm("القيام قيام")
 # Words whose object takes ب, so that بدعم X after them is not "with X's support":
 # praise: the genitive is the supporter (أشاد الملك بدعم المملكة);

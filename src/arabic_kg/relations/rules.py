@@ -675,10 +675,8 @@ class SentenceReader:
         """The doer of a purpose masdar (لمحاربة، لتدريب): X دربهم Y لمحاربة Z → the trainee Y fights;
         otherwise the subject of the clause (روسيا أعلمت الولايات المتحدة ... لمحاربة داعش → روسيا)."""
         sc = self.sc
-        prev = sc.c(hit.start - 1)
-        # للقيام بتدريب X، لتقديم الدعم: ل + a light verb's masdar carries the purpose.
-        light_purpose = hit.start - 1 >= sc.a and prev.startswith("ل") and self._any_form_in(
-            hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
+        prev = sc.c(hit.start - 1)  # "" before the sentence
+        light_purpose = prev.startswith("ل") and self._any_form_in(hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
         purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
         if not purpose or hit.form.pos == "verb":
             return None
