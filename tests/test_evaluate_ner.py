@@ -42,3 +42,16 @@ def test_evaluate_ner_writes_predictions_and_scores(tmp_path: Path) -> None:
     # 3 correct of 4 predicted, 3 gold: P 0.75, R 1.0, F1 0.857
     micro = next(line for line in result.output.splitlines() if line.startswith("micro"))
     assert "P 0.750" in micro and "R 1.000" in micro and "F1 0.857" in micro
+
+
+def test_known_full_names_are_added_where_the_tagger_found_nothing() -> None:
+    from arabic_kg.lexicon import load_lexicon
+    from arabic_kg.ner.evaluation import add_known_people
+    from arabic_kg.ner.matcher import Matcher
+
+    matcher = Matcher(load_lexicon())
+    words = ["قال", "بان", "كي", "مون", "إن", "الأمم", "المتحدة", "تدعم", "جون", "كيري"]
+    tags = ["O"] * 8 + ["B-PERS", "O"]
+    add_known_people(matcher, words, tags)
+    # بان كي مون is added; the organization is not (only people); the tagger's own span is kept as it was
+    assert tags == ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O", "O", "B-PERS", "O"]

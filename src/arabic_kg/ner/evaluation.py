@@ -50,13 +50,27 @@ def tag_words(matcher: Matcher, words: Sequence[str]) -> list[str]:
     return tags
 
 
+def add_known_people(matcher: Matcher, words: Sequence[str], tags: list[str]) -> None:
+    """Tag the lexicon's people named in full (two words or more) where the tagger found nothing, as
+    extraction does: a known full name is a person even when its first word is common (بان كي مون)."""
+    _, tokens = tokens_from_words(words)
+    for m in matcher.find(tokens) if tokens else ():
+        if m.type != "PERSON" or m.entry_id is None or m.kind != "name" or m.token_end - m.token_start < 2:
+            continue
+        if any(t != "O" for t in tags[m.token_start : m.token_end]):
+            continue
+        tags[m.token_start] = "B-PERS"
+        tags[m.token_start + 1 : m.token_end] = ["I-PERS"] * (m.token_end - m.token_start - 1)
+
+
 def evaluate_conll(conll: Path, predictions: Path, options: Any) -> dict[str, dict[str, float | int]]:
     """Write the tool's tags for every token of ``conll`` to ``predictions`` and return the scores.
 
     With the statistical tagger (the default), its spans are the answer: it was trained on this
     annotation style, and measured on ANERcorp held-out data the lexicon's own conventions
-    (organ phrases, capitals read as states, nationality adjectives) only lowered precision. The
-    file is tagged as one batch, so a name found in one sentence is found again in the others.
+    (organ phrases, capitals read as states, nationality adjectives) only lowered precision; only the
+    lexicon's people named in full are added where the tagger found nothing. The file is tagged as one
+    batch, so a name found in one sentence is found again in the others.
     Without the tagger (``--ner lexicon``) the lexicon and rules give the spans."""
     from arabic_kg.pipeline import get_extractor
 
@@ -67,6 +81,9 @@ def evaluate_conll(conll: Path, predictions: Path, options: Any) -> dict[str, di
     if tagger is not None and hasattr(tagger, "predict_many"):
         tag_lists = tagger.predict_many(sentences)
         tag_lists = [[t if t[2:] in ("PERS", "LOC", "ORG") else "O" for t in tags] for tags in tag_lists]
+        lexicon_only = Matcher(matcher.lex)
+        for words, tags in zip(sentences, tag_lists, strict=True):
+            add_known_people(lexicon_only, words, tags)
     else:
         tag_lists = [tag_words(matcher, words) for words in sentences]
     predicted = [
