@@ -452,3 +452,19 @@ def test_the_coalition_is_the_one_active_where_the_story_is(matcher: Matcher) ->
     assert ("قوات التحالف", "ORGANIZATION", "org:us_led_coalition") in syria
     # No place to tell which coalition: nothing.
     assert not any(m[1] == "ORGANIZATION" for m in found(matcher, "قالت قوات التحالف إنها مستعدة"))
+
+
+def test_a_club_head_before_a_place_is_a_club_not_the_city(matcher: Matcher) -> None:
+    got = found(matcher, "فاز دينامو كييف على لريال مدريد، وتعادل أولمبيك مرسيليا مع مولودية وهران")
+    assert [(t, ty) for t, ty, _ in got] == [
+        ("دينامو كييف", "ORGANIZATION"),
+        ("ريال مدريد", "ORGANIZATION"),
+        ("أولمبيك مرسيليا", "ORGANIZATION"),
+        ("مولودية وهران", "ORGANIZATION"),
+    ]
+    assert all(cid.startswith("unk:organization:") for _, _, cid in got)  # ids from the names: they merge
+
+
+def test_a_club_head_before_a_common_word_is_left_alone(matcher: Matcher) -> None:
+    got = found(matcher, "دفع مليون ريال سعودي في دمشق")
+    assert [t for t, _, _ in got] == ["دمشق"]

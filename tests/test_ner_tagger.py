@@ -384,3 +384,26 @@ def test_train_ner_cli_options(tmp_path: Path) -> None:
     missing = runner.invoke(app, [*args, "--unlabeled", str(tmp_path / "no-such-news")])
     assert missing.exit_code != 0
     assert "no such corpus" in str(missing.exception)
+
+
+def test_a_club_head_before_a_place_makes_an_organization() -> None:
+    tagger = NerTagger()
+    tagger.cues = {"دينامو": "CL", "ريال": "CL"}
+    tagger.gazetteer = {"كييف": ("LOC_S",), "سان": ("LOC_B",), "بطرسبورغ": ("LOC_E",)}
+    club = tagger._club_names
+    # the CRF read the club as a person / the city after a word; a gazetteer place needs no tag at all
+    assert club(["فاز", "دينامو", "كييف"], ["O", "B-PERS", "I-PERS"]) == ["O", "B-ORG", "I-ORG"]
+    assert club(["فاز", "لدينامو", "كييف"], ["O", "O", "B-LOC"]) == ["O", "B-ORG", "I-ORG"]
+    assert club(["فاز", "دينامو", "سان", "بطرسبورغ"], ["O"] * 4) == ["O", "B-ORG", "I-ORG", "I-ORG"]
+    # before a word that is neither tagged nor a place (a currency), nothing changes
+    assert club(["مليون", "ريال", "سعودي"], ["O", "O", "O"]) == ["O", "O", "O"]
+
+
+def test_a_name_opening_with_a_club_head_is_propagated() -> None:
+    tagger = NerTagger()
+    tagger.cues = {normalize_word("ريال"): "CL", normalize_word("منظمة"): "OC"}
+    sents = [["فاز", "ريال", "مدريد"], ["خسر", "ريال", "مدريد"], ["قالت", "منظمة"], ["إن", "منظمة"]]
+    tags = [["O", "B-ORG", "I-ORG"], ["O", "O", "O"], ["O", "B-ORG"], ["O", "O"]]
+    out = tagger._propagate(sents, [list(t) for t in tags])
+    assert out[1] == ["O", "B-ORG", "I-ORG"]
+    assert out[3] == ["O", "O"]  # other cue words still are not propagated

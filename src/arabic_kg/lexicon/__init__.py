@@ -46,6 +46,7 @@ class CueLexicon(BaseModel):
     base_heads: list[str] = Field(default_factory=list)
     base_suffixes: list[str] = Field(default_factory=list)
     org_heads: list[str] = Field(default_factory=list)
+    club_heads: list[str] = Field(default_factory=list)
     media_heads: list[str] = Field(default_factory=list)
     ambiguous_media_heads: list[str] = Field(default_factory=list)
     location_heads: list[str] = Field(default_factory=list)
@@ -97,6 +98,7 @@ class Lexicon:
     base_heads: set[str] = field(default_factory=set)
     base_suffixes: set[str] = field(default_factory=set)
     org_heads: set[str] = field(default_factory=set)
+    club_heads: set[str] = field(default_factory=set)
     media_heads: set[tuple[str, ...]] = field(default_factory=set)
     ambiguous_media_heads: set[tuple[str, ...]] = field(default_factory=set)
     location_heads: set[str] = field(default_factory=set)
@@ -146,6 +148,7 @@ class Lexicon:
         self.base_heads = {normalize(w) for w in self.cues.base_heads}
         self.base_suffixes = {normalize(w) for w in self.cues.base_suffixes}
         self.org_heads = {normalize(w) for w in self.cues.org_heads}
+        self.club_heads = {normalize(w) for w in self.cues.club_heads}
         self.media_heads = {phrase_key(w) for w in self.cues.media_heads}
         self.ambiguous_media_heads = {phrase_key(w) for w in self.cues.ambiguous_media_heads}
         self.location_heads = {normalize(w) for w in self.cues.location_heads}

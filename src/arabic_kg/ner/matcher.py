@@ -134,6 +134,7 @@ class Matcher:
             frozenset(lexicon.base_heads),
             frozenset(lexicon.location_heads),
             frozenset({"ابو"}),  # a kunya
+            frozenset(lexicon.club_heads),
         )
 
     def _known_name_words(self) -> set[str]:
@@ -270,6 +271,13 @@ class Matcher:
                 for k in range(kunya.token_start, kunya.token_end):
                     covered[k] = True
                 i = kunya.token_end
+                continue
+            club = self._club(tokens, i) if mask & 128 and end == i else None
+            if club is not None:
+                mentions.append(club)
+                for k in range(club.token_start, club.token_end):
+                    covered[k] = True
+                i = club.token_end
                 continue
             if end > i:
                 key = self._key(tokens, i, end, form)
@@ -468,6 +476,30 @@ class Matcher:
         start, stop = self._span(tokens, i, end, cut)
         key = " ".join(("ابو",) + tuple(t.norm for t in tokens[i + 1 : end]))
         return RawMention(i, end, start, stop, "PERSON", None, key, "name", "rule")
+
+    def _club(self, tokens: Sequence[Token], i: int) -> RawMention | None:
+        """A club head and the place after it (دينامو كييف، لريال مدريد): a sports club, not the city."""
+        j = i + 1
+        if j >= len(tokens):
+            return None
+        end = j
+        place_end, _, place_form = self._longest(tokens, j, self.lex.phrases, self._prefixes)
+        if place_end > j:
+            refs = self.lex.phrases[self._key(tokens, j, place_end, place_form)]
+            if any(self.lex.entries[e].type in ("STATE", "LOCATION") for e, _ in refs):
+                end = place_end
+        tags = self._tags
+        if tags[i] == "B-ORG" and tags[j] == "I-ORG":  # the tagger read it as a club too
+            k = j + 1
+            while k < len(tokens) and tags[k] == "I-ORG":
+                k += 1
+            end = max(end, k)
+        if end == j:
+            return None
+        form, cut = next((f, c) for f, c in tokens[i].variants if f in self.lex.club_heads)
+        start, stop = self._span(tokens, i, end, cut)
+        key = " ".join(self._key(tokens, i, end, form))
+        return RawMention(i, end, start, stop, "ORGANIZATION", None, key, "name", "rule")
 
     def _is_head_or_common(self, tok: Token) -> bool:
         """A head noun (قرية، ريف، صحيفة), title or stopword, with or without proclitics and ال."""

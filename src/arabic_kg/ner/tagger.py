@@ -293,6 +293,7 @@ def load_given_names(lexicon_dir: str | Path | None = None) -> list[str]:
 _CUE_SECTIONS = {
     "person_titles": "PT",
     "org_heads": "OC",
+    "club_heads": "CL",
     "media_heads": "OC",
     "location_heads": "LC",
     "base_heads": "LC",
@@ -577,10 +578,54 @@ class NerTagger:
         tags = self._get_scorer().tag_many(pieces)
         if propagate:
             tags = self._propagate(pieces, tags)
+        tags = [self._club_names(piece, tg) for piece, tg in zip(pieces, tags, strict=True)]
         out: list[list[str]] = [[] for _ in range(owners[-1] + 1)] if owners else []
         for k, tg in zip(owners, tags, strict=True):
             out[k] += tg
         return out
+
+    def _place_end(self, sent: Sequence[str], j: int) -> int:
+        """End of the gazetteer place name starting at token j (j when none starts there)."""
+        flags = {g for f in self._key_forms(sent[j]) for g in self.gazetteer.get(f, ())}
+        if flags & {"LOC_S", "LOCx_S"}:
+            return j + 1
+        if "LOC_B" not in flags:
+            return j
+        k = j + 1
+        while k < len(sent):
+            inner = {g for f in self._key_forms(sent[k]) for g in self.gazetteer.get(f, ())}
+            if not inner & {"LOC_I", "LOC_E"}:
+                break
+            k += 1
+            if "LOC_E" in inner:
+                return k
+        return j
+
+    def _club_names(self, sent: Sequence[str], tags: list[str]) -> list[str]:
+        """A club head (cues.yaml `club_heads`: دينامو، ريال) before a place name is a club: دينامو كييف, ريال
+        مدريد are organizations, whatever the CRF made of them (a person, a city after a word)."""
+        cues = self.cues
+        n = len(sent)
+        out: list[str] | None = None
+        for i in range(n - 1):
+            if not any(cues.get(f) == "CL" for f in self._key_forms(sent[i])):
+                continue
+            tg = out or tags
+            if tg[i].startswith("I-"):
+                continue  # inside a longer name
+            j = i + 1
+            if tg[i] != "O" and tg[j].startswith("I-") or tg[j].startswith("B-"):
+                end = j + 1
+                while end < n and tg[end].startswith("I-"):
+                    end += 1
+            else:
+                end = self._place_end(sent, j)
+                if end == j:
+                    continue
+            out = out or list(tags)
+            out[i] = "B-ORG"
+            out[i + 1 : end] = ["I-ORG"] * (end - i - 1)
+        return out or tags
 
     def _key_forms(self, token: str) -> tuple[str, ...]:
         """The normalized token and its forms without و/ف and ب/ل/ك (the article stays)."""
@@ -622,7 +667,7 @@ class NerTagger:
             for etype, a, b in spans(tg):
                 forms = key_forms(sent[a])
                 key = (forms[-1], *(key_forms(t)[0] for t in sent[a + 1 : b]))
-                if sum(map(len, key)) < 3 or forms[-1] in self.cues:
+                if sum(map(len, key)) < 3 or self.cues.get(forms[-1], "CL") != "CL":
                     continue  # too short or a cue word: propagating it would tag common words
                 where.setdefault(key, []).append(p)
                 types.setdefault(key, []).append(etype)
