@@ -407,3 +407,19 @@ def test_a_name_opening_with_a_club_head_is_propagated() -> None:
     out = tagger._propagate(sents, [list(t) for t in tags])
     assert out[1] == ["O", "B-ORG", "I-ORG"]
     assert out[3] == ["O", "O"]  # other cue words still are not propagated
+
+
+def test_a_persons_surname_alone_is_propagated_unless_it_is_a_common_word() -> None:
+    tagger = NerTagger()
+    tagger.clusters = {normalize_word("علي"): (7, 5)}  # last statistic: frequency bucket 5 (very common)
+    tagger.cluster_levels = 1
+    sents = [
+        ["قال", "ألبرت", "أينشتاين"],
+        ["وأضاف", "أينشتاين"],
+        ["وقال", "محمد", "علي"],
+        ["وصل", "على", "الفور"],
+    ]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O"], ["O", "B-PERS", "I-PERS"], ["O", "O", "O"]]
+    out = tagger._propagate(sents, [list(t) for t in tags])
+    assert out[1] == ["O", "B-PERS"]  # through the clitic و
+    assert out[3] == ["O", "O", "O"]  # علي is as common as the preposition it is spelled like

@@ -337,6 +337,11 @@ def _cue_table(cues: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return table
 
 
+# Frequency bucket (the last corpus statistic of a word: training.build_word_clusters) from which a word is
+# too common to be propagated as a surname on its own: seen 1,000 times or more in the unlabelled news.
+_FREQUENT = 4
+
+
 class NerTagger:
     """CRF tagger: `train` on (token, BIO tag) sentences; `predict` B-/I- PERS, LOC, ORG tags for tokens."""
 
@@ -546,7 +551,8 @@ class NerTagger:
 
         With `propagate`, a name tagged somewhere in the batch is also tagged where the CRF missed it
         (same tokens, proclitics aside; majority type): news repeats names, and the first, fuller mention
-        usually has the context that identifies it (+1-2 points of F1 on the held-out set).
+        usually has the context that identifies it (+1-2 points of F1 on the held-out set). So is the surname
+        of a person tagged with two names or more, unless it is a common word (+0.006 in 5-fold CV).
         """
         # Sequences are cut after sentence-final punctuation (the training sentences end there), and long
         # pieces also after clause punctuation: the batched Viterbi costs a few numpy calls per position of
@@ -672,6 +678,17 @@ class NerTagger:
                 where.setdefault(key, []).append(p)
                 types.setdefault(key, []).append(etype)
                 firsts.setdefault(key, set()).update(forms)
+                if etype == "PERS" and b - a >= 2:
+                    # The surname alone is how a story goes on naming a person (أينشتاين after ألبرت
+                    # أينشتاين), unless it is also a common word (علي / على، الله، الثاني: frequent in news).
+                    last = key_forms(sent[b - 1])
+                    surname = last[-1]
+                    stats = self.clusters.get(surname)
+                    common = stats is not None and stats[-1] >= _FREQUENT
+                    if len(surname) >= 3 and surname not in self.cues and not common:
+                        where.setdefault((surname,), []).append(p)
+                        types.setdefault((surname,), []).append(etype)
+                        firsts.setdefault((surname,), set()).update(last)
         if not where:
             return tags
 
