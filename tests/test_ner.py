@@ -421,6 +421,14 @@ def test_al_qaeda_needs_naming_because_al_qaida_is_also_the_base(matcher: Matche
     assert [m[0] for m in found(matcher, named) if m[2] == "org:al_qaeda"] == ["تنظيم القاعدة", "القاعدة"]
 
 
+def test_an_ambiguous_organization_name_alone_between_quotes_is_the_name(matcher: Matcher) -> None:
+    got = found(matcher, "وتحدث عن علاقاته بـ«القاعدة» وقال إن القاعدة الجوية آمنة")
+    assert [(m[0], m[2]) for m in got] == [("القاعدة", "org:al_qaeda")]
+    builtin = Matcher(load_lexicon(), tagger=None)  # one newspaper called الوطن (the fixture adds a second)
+    got = found(builtin, 'وقال مصدر في تصريح إلى "الوطن" إن الوطن بخير')
+    assert [(m[0], m[2]) for m in got] == [("الوطن", "org:al_watan_sa")]
+
+
 def test_soldiers_with_a_nationality_including_a_broken_plural_are_the_state(matcher: Matcher) -> None:
     got = found(matcher, "اشتبك الجنود الأتراك مع مسلحين، وقتل جنديان أمريكيان")
     assert ("الجنود الأتراك", "STATE", "state:tur") in got

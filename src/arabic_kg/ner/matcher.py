@@ -633,6 +633,7 @@ class Matcher:
                 or prev2 in self.lex.media_heads
                 or prev in _QUOTES
                 and (i > 1 and (tokens[i - 2].norm,) in self.lex.media_heads)
+                or self._quoted(tokens, m)
             )
         if m.type == "LOCATION":
             nxt = tokens[m.token_end].norm if m.token_end < len(tokens) else ""
@@ -640,6 +641,12 @@ class Matcher:
                 return True
             return self._coordinated_with_place(tokens, m, mentions)
         return False
+
+    @staticmethod
+    def _quoted(tokens: Sequence[Token], m: RawMention) -> bool:
+        """The spelling stands alone between quotes (بـ«القاعدة»): the writer marks it as a name."""
+        i, j = m.token_start, m.token_end
+        return i > 0 and j < len(tokens) and tokens[i - 1].norm in _QUOTES and tokens[j].norm in _QUOTES
 
     @staticmethod
     def _coordinated_with_place(
