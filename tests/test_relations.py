@@ -35,6 +35,7 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "org:coalition": ("ORGANIZATION", "التحالف الدولي", None),
     "org:houthis": ("ORGANIZATION", "الحوثيين", None),
     "org:pkk": ("ORGANIZATION", "حزب العمال الكردستاني", None),
+    "org:radio_sawa": ("ORGANIZATION", "راديو سوا", "state:usa"),
     "person:putin": ("PERSON", "فلاديمير بوتين", "state:rus"),
     "person:kerry": ("PERSON", "جون كيري", "state:usa"),
     "person:lavrov": ("PERSON", "سيرغي لافروف", "state:rus"),
@@ -217,6 +218,15 @@ def test_fights_and_meets(lexicon: Lexicon) -> None:
             LAVROV, ("فلاديمير بوتين", "person:putin"))
     assert len([r for r in d.relations if r.type == "meets_with"]) == 3
     assert all(r.modality == "planned" for r in d.relations if r.type == "meets_with")
+
+
+def test_a_call_with_a_news_outlet_is_an_interview_not_a_meeting(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وأضاف سامر خليل في اتصال مع راديو سوا أن الوضع خطير.", ("سامر خليل", "person:x"),
+            ("راديو سوا", "org:radio_sawa"))
+    assert d.typed() == set()
+    d = doc(lexicon, "وأضاف سامر خليل في اتصال مع كمال يوسف أن الوضع خطير.", ("سامر خليل", "person:x"),
+            ("كمال يوسف", "person:y"))
+    assert d.has("meets_with", "person:x", "person:y")
 
 
 def test_a_sentence_opening_with_wa_and_a_bare_form_has_the_verb(lexicon: Lexicon) -> None:

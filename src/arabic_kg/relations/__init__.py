@@ -60,7 +60,20 @@ def extract_relations(
                     if x.canonical != y.canonical:
                         co_mentions.append((x.entity, y.entity, sent))
     found.extend((c, _sentence_of(sentences, c.source.start)) for c in lexicon_affiliations(doc, sentences))
+    found = [(c, s) for c, s in found if not _interview(c, lexicon)]
     return _merge(found, co_mentions, entities, article_id)
+
+
+def _interview(c: Candidate, lexicon: Lexicon) -> bool:
+    """A meeting or call with a news outlet (في اتصال هاتفي مع «الوطن»، في حوار مع قناة X) is an
+    interview: the outlet reports, it does not meet."""
+    if c.relation != "meets_with":
+        return False
+    for arg in (c.source, c.target):
+        entry = lexicon.get(arg.canonical)
+        if entry is not None and entry.kind == "media":
+            return True
+    return False
 
 
 def _sentence_of(sentences: Sequence[Sentence], pos: int) -> Sentence:
