@@ -220,6 +220,20 @@ def test_fights_and_meets(lexicon: Lexicon) -> None:
     assert all(r.modality == "planned" for r in d.relations if r.type == "meets_with")
 
 
+def test_a_craft_after_a_strike_verb_is_its_subject_when_an_object_follows(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    d = doc(lexicon, "وقصفت مقاتلات التحالف الدولي مواقع داعش في الرقة.", coalition, ISIS)
+    assert d.typed() == {("strikes", "org:coalition", "org:isis")}
+    d = doc(lexicon, "واستهدفت طائرات التحالف الدولي تجمعات لداعش.", coalition, ISIS)
+    assert d.typed() == {("strikes", "org:coalition", "org:isis")}
+
+
+def test_the_last_word_of_a_name_is_not_a_title_head(lexicon: Lexicon) -> None:
+    # الدولي is a word of the title المبعوث الدولي, but here it ends the coalition's name
+    d = doc(lexicon, "شن التحالف الدولي غارات على داعش.", ("التحالف الدولي", "org:coalition"), ISIS)
+    assert d.typed() == {("strikes", "org:coalition", "org:isis")}
+
+
 def test_a_call_with_a_news_outlet_is_an_interview_not_a_meeting(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وأضاف سامر خليل في اتصال مع راديو سوا أن الوضع خطير.", ("سامر خليل", "person:x"),
             ("راديو سوا", "org:radio_sawa"))

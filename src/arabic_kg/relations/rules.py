@@ -90,6 +90,8 @@ class SentenceReader:
         prev = sc.c(hit.start - 1) if hit.start - 1 >= sc.a else ""
         # معسكر تدريب، مركز التنسيق، مجلس التعاون: the trigger names a kind of place or body.
         facility = prev in M.FACILITY_NOUNS or prev[2:] in M.FACILITY_NOUNS or prev in self.doc.title_words
+        if hit.start - 1 in self.doc.covered:
+            facility = False  # a name's last word heads nothing: التحالف *الدولي* غارات
         if hit.form.pos != "verb" and not hit.prefix and facility:
             return True  # رئيس تحرير، وزير الدفاع: part of a title
         # للقتال ضمن صفوف X، قاتل إلى جانب X: fighting alongside, not against.
@@ -259,9 +261,29 @@ class SentenceReader:
         arg = self.sc.arg_starting(k)
         if arg is None or arg.marker is not None:
             return None
-        if hit.form.pos == "verb" and self.sc.c(arg.np0) in M.SITE_NOUNS:
-            return None  # قصفت مواقع داعش: positions are the object, never the subject
-        return self._members_from(arg, hit.end)
+        members = self._members_from(arg, hit.end)
+        head = self.sc.c(arg.np0)
+        # قصفت مواقع داعش: positions are the object, never the subject. A craft (طائرات، مقاتلات) is the
+        # subject when an object follows it: قصفت مقاتلات التحالف مواقع داعش.
+        if (
+            hit.form.pos == "verb"
+            and head in M.SITE_NOUNS
+            and (head not in M.AGENTIVE_HEADS or not self._object_after(max(a.t1 for a in members), right))
+        ):
+            return None
+        return members
+
+    def _object_after(self, k: int, right: int) -> bool:
+        """A direct object opens at token k (modifiers skipped): an actor without a preposition, or a site or
+        member noun (مواقع، عناصر)."""
+        k = self._skip_modifiers(k, right)
+        if k >= right:
+            return False
+        arg = self.sc.arg_starting(k)
+        if arg is not None:
+            return arg.marker is None
+        cw = self.sc.c(k)
+        return cw in M.SITE_NOUNS or cw in M.MEMBER_NOUNS
 
     def _lam_agent(self, hit: TriggerHit, right: int) -> list[Arg] | None:
         """غارات للتحالف، قصف جوي للنظام السوري، هجوم للحوثيين على X: after an indefinite strike or
