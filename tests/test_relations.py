@@ -234,6 +234,15 @@ def test_the_last_word_of_a_name_is_not_a_title_head(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "org:coalition", "org:isis")}
 
 
+def test_a_word_that_qualifies_a_title_does_not_swallow_the_trigger_after_it(lexicon: Lexicon) -> None:
+    # أول is a word of the title الفريق أول, but أول هجوم is "the first attack"
+    d = doc(lexicon, "وكان أول هجوم لداعش على السعودية فاشلا.", ISIS, ("السعودية", "state:sau"))
+    assert d.typed() == {("strikes", "org:isis", "state:sau")}
+    d = doc(lexicon, "وقال وزير الدفاع السعودي إن الحوثيين يتراجعون.", ("السعودي", "state:sau", "adjective"),
+            ("الحوثيين", "org:houthis"))
+    assert d.typed() == set()  # الدفاع completes the title وزير الدفاع
+
+
 def test_a_call_with_a_news_outlet_is_an_interview_not_a_meeting(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وأضاف سامر خليل في اتصال مع راديو سوا أن الوضع خطير.", ("سامر خليل", "person:x"),
             ("راديو سوا", "org:radio_sawa"))

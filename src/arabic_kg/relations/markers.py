@@ -107,6 +107,10 @@ OPPOSING = _norm(
 )
 # "His/her counterpart(s)": the person met is the same office as the one meeting them.
 COUNTERPARTS = _norm("نظيره نظيرته نظيريه نظيرتها نظيرها نظراؤه نظرائه نظراءه نظيرهم نظرائهم")
+# Words of titles that qualify rather than head them (الفريق *أول*، الرئيس *السابق*، الأمين *العام*):
+# a trigger noun after one is not a title's complement (أول هجوم، المخلوع قصف). Adjectives in ي count too.
+TITLE_QUALIFYING_WORDS = _norm("أول الأول السابق الأسبق المخلوع الحالي العام عام الخاص")
+
 # Nouns after which a trigger names a kind of place or body (معسكر تدريب، مركز التنسيق، مجلس التعاون).
 FACILITY_NOUNS = _norm(
     "معسكر معسكرات قاعدة قواعد مركز مراكز مخيم مخيمات مدرسة مدارس كلية أكاديمية مجلس منظمة وزارة وزير "

@@ -89,7 +89,10 @@ class SentenceReader:
         sc = self.sc
         prev = sc.c(hit.start - 1) if hit.start - 1 >= sc.a else ""
         # معسكر تدريب، مركز التنسيق، مجلس التعاون: the trigger names a kind of place or body.
-        facility = prev in M.FACILITY_NOUNS or prev[2:] in M.FACILITY_NOUNS or prev in self.doc.title_words
+        title_head = (
+            prev in self.doc.title_words and prev not in M.TITLE_QUALIFYING_WORDS and not prev.endswith("ي")
+        )
+        facility = prev in M.FACILITY_NOUNS or prev[2:] in M.FACILITY_NOUNS or title_head
         if hit.start - 1 in self.doc.covered:
             facility = False  # a name's last word heads nothing: التحالف *الدولي* غارات
         if hit.form.pos != "verb" and not hit.prefix and facility:
