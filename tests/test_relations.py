@@ -228,6 +228,17 @@ def test_a_craft_after_a_strike_verb_is_its_subject_when_an_object_follows(lexic
     assert d.typed() == {("strikes", "org:coalition", "org:isis")}
 
 
+def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
+    army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
+    for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):
+        text = f"وقصف الجيش السوري {sites}."
+        d = doc(lexicon, text, army, nusra)
+        assert d.typed() == {("strikes", "state:syr", "org:al_nusra")}, text
+    # after an actor, و + a site noun opens the next object of the list
+    d = doc(lexicon, "وقصف الجيش السوري مواقع داعش ومقرات جبهة النصرة.", army, ISIS, nusra)
+    assert d.typed() == {("strikes", "state:syr", "org:isis"), ("strikes", "state:syr", "org:al_nusra")}
+
+
 def test_the_last_word_of_a_name_is_not_a_title_head(lexicon: Lexicon) -> None:
     # الدولي is a word of the title المبعوث الدولي, but here it ends the coalition's name
     d = doc(lexicon, "شن التحالف الدولي غارات على داعش.", ("التحالف الدولي", "org:coalition"), ISIS)

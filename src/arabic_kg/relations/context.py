@@ -372,6 +372,10 @@ class SentenceContext:
                 arg.marker = prep
                 return
             if tok0.norm[:1] in ("و", "ف") and self.c(arg.np0) != tok0.norm:
+                if self._joined_sites(arg.np0):
+                    arg.np0 -= 1  # مواقع وتجمعات لداعش: both sites are the group's
+                    self._walk(arg, arg.np0 - 1)
+                    return
                 arg.conj = True
                 return
         while k >= self.a:
@@ -420,11 +424,24 @@ class SentenceContext:
                     arg.marker = prep
                     return
                 if tok.norm[:1] in ("و", "ف") and cw != tok.norm:
+                    if self._joined_sites(k):
+                        k -= 1  # مواقع ومقرات جبهة النصرة: one phrase, the sites share the genitive
+                        continue
                     arg.conj = True
                     return
                 k -= 1
                 continue
             break
+
+    def _joined_sites(self, k: int) -> bool:
+        """Token k is و + a site or member noun right after another one (مواقع *وتجمعات*)."""
+        if k - 1 < self.a or k - 1 in self.doc.covered:
+            return False
+        nouns = M.SITE_NOUNS | M.MEMBER_NOUNS
+        here, before = self.c(k), self.c(k - 1)
+        return (here[2:] if here.startswith("ال") else here) in nouns and (
+            before[2:] if before.startswith("ال") else before
+        ) in nouns
 
     def _country_words(self) -> None:
         """بلاده، حكومتها، قواته: the state of the person named before, when it is in the article."""
