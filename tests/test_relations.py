@@ -228,6 +228,14 @@ def test_a_craft_after_a_strike_verb_is_its_subject_when_an_object_follows(lexic
     assert d.typed() == {("strikes", "org:coalition", "org:isis")}
 
 
+def test_tanks_with_a_nationality_and_activists_of_a_group(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "قالت تركيا إن دبابات تركية قصفت مواقع داعش.", TUR, ISIS)
+    assert d.typed() == {("strikes", "state:tur", "org:isis")}
+    d = doc(lexicon, "وشنت تركيا الضربات الجوية ضد ناشطي حزب العمال الكردستاني.", TUR,
+            ("حزب العمال الكردستاني", "org:pkk"))
+    assert d.typed() == {("strikes", "state:tur", "org:pkk")}
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):
