@@ -236,6 +236,14 @@ def test_tanks_with_a_nationality_and_activists_of_a_group(lexicon: Lexicon) -> 
     assert d.typed() == {("strikes", "state:tur", "org:pkk")}
 
 
+def test_a_denial_by_a_defective_verb_before_the_masdar(lexicon: Lexicon) -> None:
+    # نفى → نفت (the final ى drops): the subject before the verb denies coordinating
+    d = doc(lexicon, "وكانت واشنطن قد نفت التنسيق مع النظام السوري.", ("واشنطن", "state:usa"),
+            ("النظام السوري", "state:syr"))
+    rel = d.has("coordinates_with", "state:usa", "state:syr")
+    assert rel is not None and rel.polarity == "negated"
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):

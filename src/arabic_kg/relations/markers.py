@@ -20,10 +20,14 @@ def _verb(past: str, present: str = "") -> frozenset[str]:
     out: set[str] = set()
     p = normalize(past)
     out.update({p, p + "ت", p + "وا", p + "ا", p + "تا", p + "نا", p + "ن"})
+    if past.endswith("ى"):  # a defective verb drops its last letter: نفى → نفت، نفوا
+        out.update({p[:-1] + "ت", p[:-1] + "تا", p[:-1] + "وا"})
     if present:
         stem = normalize(present)[1:]
         for pre in ("ي", "ت", "ن", "ا"):
             out.update({pre + stem, pre + stem + "ون", pre + stem + "ان", pre + stem + "ين"})
+            if stem.endswith("ي"):
+                out.add(pre + stem[:-1] + "ون")  # ينفي → ينفون
             out.update({"س" + pre + stem, "س" + pre + stem + "ون"})  # سيشن، ستقوم
     return frozenset(out)
 
