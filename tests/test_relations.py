@@ -244,6 +244,18 @@ def test_a_denial_by_a_defective_verb_before_the_masdar(lexicon: Lexicon) -> Non
     assert rel is not None and rel.polarity == "negated"
 
 
+def test_her_counterpart_is_the_one_met(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "والتقت وزيرة الخارجية سامر خليل نظيرها الروسي كمال يوسف.", ("سامر خليل", "person:x"),
+            ("كمال يوسف", "person:y"))
+    assert d.typed() == {("meets_with", "person:x", "person:y")}
+
+
+def test_standing_up_to_a_group_with_lam_is_fighting(lexicon: Lexicon) -> None:
+    for verb in ("وتصدت", "وتصدى"):
+        d = doc(lexicon, f"{verb} القوات العراقية لداعش في الرمادي.", ("القوات العراقية", "state:irq"), ISIS)
+        assert d.has("fights", "state:irq", "org:isis"), verb
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):
