@@ -256,6 +256,11 @@ def test_standing_up_to_a_group_with_lam_is_fighting(lexicon: Lexicon) -> None:
         assert d.has("fights", "state:irq", "org:isis"), verb
 
 
+def test_the_feminine_of_a_defective_support_verb(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وحمت روسيا النظام السوري في مجلس الأمن.", RUS, ("النظام السوري", "state:syr"))
+    assert d.typed() == {("supports", "state:rus", "state:syr")}
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):
