@@ -40,6 +40,7 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "person:kerry": ("PERSON", "جون كيري", "state:usa"),
     "person:lavrov": ("PERSON", "سيرغي لافروف", "state:rus"),
     "person:hollande": ("PERSON", "فرانسوا هولاند", "state:fra"),
+    "person:assad": ("PERSON", "بشار الأسد", "state:syr"),
     "person:x": ("PERSON", "سامر خليل", None),
     "person:y": ("PERSON", "كمال يوسف", None),
     "base:udeid": ("BASE", "قاعدة العديد", "state:qat"),
@@ -259,6 +260,16 @@ def test_standing_up_to_a_group_with_lam_is_fighting(lexicon: Lexicon) -> None:
 def test_the_feminine_of_a_defective_support_verb(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وحمت روسيا النظام السوري في مجلس الأمن.", RUS, ("النظام السوري", "state:syr"))
     assert d.typed() == {("supports", "state:rus", "state:syr")}
+
+
+def test_a_leaders_regime_is_his_state(lexicon: Lexicon) -> None:
+    assad = ("بشار الأسد", "person:assad")
+    d = doc(lexicon, "تعاني سوريا. وتقاتل المعارضة السورية نظام بشار الأسد.", SYR, OPP, assad)
+    assert ("fights", "org:opposition", "state:syr") in d.typed()
+    assert not d.find("fights", "org:opposition", "person:assad")
+    # without the state in the article the leader stands for it
+    d = doc(lexicon, "وتقاتل المعارضة السورية نظام بشار الأسد.", OPP, assad)
+    assert d.typed() == {("fights", "org:opposition", "person:assad")}
 
 
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:

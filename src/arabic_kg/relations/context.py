@@ -285,9 +285,17 @@ class SentenceContext:
                 local, canonical, etype, capital = doc.local(state), state, "STATE", True  # type: ignore[assignment]
             elif etype not in ACTOR_TYPES:
                 continue
+            regime = etype == "PERSON" and self._after_regime_head(m)
+            state = doc.entities[m.entity].affiliation if regime else None
+            if state and doc.local(state) is not None:
+                # نظام بشار الأسد: the leader's state acts (when the article names it; else the leader)
+                local, canonical, etype = doc.local(state), state, "STATE"  # type: ignore[assignment]
             arg = Arg(local, canonical, etype, m.token_start, m.token_end, m.start, m.end, m.kind,
                       capital=capital, role=m.role)
             self._phrase(arg, m)
+            if regime and arg.np0 == arg.t0 and arg.marker is None:
+                arg.np0 = arg.t0 - 1  # the head is part of the phrase
+                self._walk(arg, arg.np0 - 1)
             if capital and arg.marker in M.LOCATIVE | {"ب", "ل", "من", M.ILA}:
                 continue  # في دمشق: a place, not the state acting
             self.args.append(arg)
@@ -295,6 +303,13 @@ class SentenceContext:
         self.args.sort(key=lambda x: x.t0)
         self._mark_titles_and_leaders()
         self._lists()
+
+    def _after_regime_head(self, m: MentionRef) -> bool:
+        """نظام بشار الأسد، حكومة نتنياهو: a leader's name right after a regime head, without a proclitic."""
+        k = m.token_start - 1
+        if k < self.a or k in self.doc.covered or m.start > self.tokens[m.token_start].start:
+            return False
+        return self.c(k) in M.REGIME_HEADS
 
     def _adjective_in_disguise(self, m: MentionRef) -> bool:
         """عائلة سورية، جنسيات غير سورية: a state name that is also its feminine adjective."""

@@ -116,6 +116,10 @@ COUNTERPARTS = _norm("نظيره نظيرته نظيريه نظيرتها نظي
 # a trigger noun after one is not a title's complement (أول هجوم، المخلوع قصف). Adjectives in ي count too.
 TITLE_QUALIFYING_WORDS = _norm("أول الأول السابق الأسبق المخلوع الحالي العام عام الخاص")
 
+# Heads that make a leader's name stand for his state's government (نظام بشار الأسد، حكومة نتنياهو). Not
+# forces: قوات صالح are the deposed president's loyalists fighting his state's government.
+REGIME_HEADS = _norm("نظام حكومة")
+
 # Nouns after which a trigger names a kind of place or body (معسكر تدريب، مركز التنسيق، مجلس التعاون).
 FACILITY_NOUNS = _norm(
     "معسكر معسكرات قاعدة قواعد مركز مراكز مخيم مخيمات مدرسة مدارس كلية أكاديمية مجلس منظمة وزارة وزير "
