@@ -272,6 +272,14 @@ def test_a_leaders_regime_is_his_state(lexicon: Lexicon) -> None:
     assert d.typed() == {("fights", "org:opposition", "person:assad")}
 
 
+def test_a_relative_clause_after_a_governed_actor(lexicon: Lexicon) -> None:
+    for text in ("وقال قادة في المعارضة السورية التي تقاتل داعش إن الوضع صعب.",
+                 "وقال قادة في المعارضة السورية، التي تقاتل داعش، إن الوضع صعب.",
+                 "ودعت إلى دعم المعارضة السورية التي تقاتل داعش."):
+        d = doc(lexicon, text, OPP, ISIS)
+        assert d.has("fights", "org:opposition", "org:isis"), text
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):

@@ -434,10 +434,15 @@ class SentenceReader:
             or sc.c(k - 1) in PRONOUN_COMPLEMENTIZERS  # نفت روسيا أنها قصفت
         ):
             k -= 1
+        relative = k < hit.start and sc.c(k) in M.RELATIVES
+        if relative and k - 1 >= sc.a and sc.tokens[k - 1].norm in M.COMMAS:
+            k -= 1  # الجيش الحر، الذي يقاتل النظام
         arg = sc.arg_ending(k)
-        if arg is None and k < hit.start and sc.c(k) in M.RELATIVES:
+        if arg is None and relative:
             return BLOCK  # type: ignore[return-value]  # الجريمة التي استهدفت ...: a non-actor did it
-        if arg is None or arg.marker is not None:
+        # A relative pronoun's antecedent is its subject whatever governs it (قادة في الجيش الحر الذي يقاتل).
+        governed = arg is not None and arg.marker is not None
+        if arg is None or (governed and not (relative and arg.marker not in ("partitive", "by"))):
             return None
         return self._members_before(arg, hit.start)
 
