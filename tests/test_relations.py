@@ -278,6 +278,9 @@ def test_a_relative_clause_after_a_governed_actor(lexicon: Lexicon) -> None:
                  "ودعت إلى دعم المعارضة السورية التي تقاتل داعش."):
         d = doc(lexicon, text, OPP, ISIS)
         assert d.has("fights", "org:opposition", "org:isis"), text
+    # a state after في is a place: the clause describes the noun before it
+    d = doc(lexicon, "وهي القوة الرئيسية في شمال سوريا التي تقاتل داعش.", SYR, ISIS)
+    assert d.typed() == set()
 
 
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:

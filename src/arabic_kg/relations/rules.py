@@ -441,9 +441,13 @@ class SentenceReader:
         if arg is None and relative:
             return BLOCK  # type: ignore[return-value]  # الجريمة التي استهدفت ...: a non-actor did it
         # A relative pronoun's antecedent is its subject whatever governs it (قادة في الجيش الحر الذي يقاتل).
-        governed = arg is not None and arg.marker is not None
-        if arg is None or (governed and not (relative and arg.marker not in ("partitive", "by"))):
+        if arg is None:
             return None
+        if arg.marker is not None:
+            # ... but not a state read as a place (في شمال سورية التي تقاتل: the clause is about another noun)
+            place = arg.type == "STATE" and (arg.marker in M.LOCATIVE or arg.marker == "direction")
+            if not relative or place or arg.marker in ("partitive", "by"):
+                return None
         return self._members_before(arg, hit.start)
 
     def _verb_after(self, hit: TriggerHit, start: int, right: int) -> int | None:
