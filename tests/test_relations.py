@@ -283,6 +283,17 @@ def test_a_relative_clause_after_a_governed_actor(lexicon: Lexicon) -> None:
     assert d.typed() == set()
 
 
+def test_crafts_with_a_nationality_before_a_light_verb(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "قالت تركيا إن مقاتلات تركية شنت أمس غارات على داعش.", TUR, ISIS)
+    assert d.typed() == {("strikes", "state:tur", "org:isis")}
+
+
+def test_lam_on_a_member_noun_after_a_site_is_a_genitive(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "شنت تركيا غارات على القواعد الخلفية لمقاتلي حزب العمال الكردستاني.", TUR,
+            ("حزب العمال الكردستاني", "org:pkk"))
+    assert d.typed() == {("strikes", "state:tur", "org:pkk")}
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):

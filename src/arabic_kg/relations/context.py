@@ -435,6 +435,10 @@ class SentenceContext:
                 if cw in M.MEMBER_NOUNS or cw[2:] in M.MEMBER_NOUNS:
                     arg.member_np = True
                 prep = clitic_prep(tok, M.SITE_NOUNS | M.MEMBER_NOUNS | self.doc.title_words)
+                site = self._site_before(k) if prep == "ل" else None
+                if site is not None:
+                    k = site  # القواعد الخلفية لمقاتلي X: a genitive of the site noun, as in مواقع لـX
+                    continue
                 if prep is not None:
                     arg.marker = prep
                     return

@@ -503,7 +503,25 @@ class SentenceReader:
             return self._possessor(hit)
         if self._in_construct(hit):
             return None
-        return self._nearest_left(hit, left)
+        crafts = self._crafts_before_light_verb(hit)
+        return crafts if crafts is not None else self._nearest_left(hit, left)
+
+    def _crafts_before_light_verb(self, hit: TriggerHit) -> list[Arg] | None:
+        """مقاتلات تركية شنت أمس غارات: an agentive head with a nationality adjective, subject of the light
+        verb before the trigger noun."""
+        sc = self.sc
+        if hit.form.pos != "noun":
+            return None
+        k = hit.start - 1
+        while k > sc.a and sc.c(k) in M.NOUN_MODIFIERS:  # أمس، مساء، الجوية ...
+            k -= 1
+        if k - 2 < sc.a or not self._any_form_in(k, M.LIGHT_VERBS):
+            return None
+        state = sc.is_adjective(k - 1)
+        if state is None or sc.c(k - 2) not in M.AGENTIVE_HEADS:
+            return None
+        arg = self._virtual(k - 1, state)
+        return [arg] if arg is not None else None
 
     def _any_form_in(self, k: int, words: frozenset[str]) -> bool:
         return any(f in words for f, _ in self.sc.tokens[k].variants)
