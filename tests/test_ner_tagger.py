@@ -423,3 +423,11 @@ def test_a_persons_surname_alone_is_propagated_unless_it_is_a_common_word() -> N
     out = tagger._propagate(sents, [list(t) for t in tags])
     assert out[1] == ["O", "B-PERS"]  # through the clitic و
     assert out[3] == ["O", "O", "O"]  # علي is as common as the preposition it is spelled like
+
+
+def test_shipped_model_is_up_to_date_with_the_lexicon(shipped: NerTagger) -> None:
+    """The tagger stores its cue words and gazetteer; after editing the lexicon, retrain (model README)."""
+    from arabic_kg.ner.tagger import load_cue_words
+
+    assert shipped.cues == load_cue_words()
+    assert shipped.gazetteer == {k: tuple(v) for k, v in build_gazetteer().items()}
