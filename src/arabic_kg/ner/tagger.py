@@ -364,6 +364,7 @@ class NerTagger:
         self._scorer: _Scorer | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._tokens_of_form: dict[str, set[str]] = {}  # inverse of _keys
+        self._club_heads: frozenset[str] | None = None  # the cue words of category CL, once needed
 
     # ---------------------------------------------------------------- features
     def _word_features(self, token: str) -> tuple[Any, ...]:
@@ -489,6 +490,7 @@ class NerTagger:
         else:
             self.gazetteer = {k: tuple(v) for k, v in build_gazetteer(lexicon_dir).items()}
         self.cues = load_cue_words(lexicon_dir) if use_lexicon_cues else _cue_table(CUE_WORDS)
+        self._club_heads = None
         self.clusters = {w: tuple(c) for w, c in (clusters or {}).items()}
         self.cluster_levels = cluster_levels
         self._cache.clear()
@@ -610,17 +612,19 @@ class NerTagger:
     def _club_names(self, sent: Sequence[str], tags: list[str]) -> list[str]:
         """A club head (cues.yaml `club_heads`: دينامو، ريال) before a place name is a club: دينامو كييف, ريال
         مدريد are organizations, whatever the CRF made of them (a person, a city after a word)."""
-        cues = self.cues
+        heads = self._club_heads
+        if heads is None:
+            heads = self._club_heads = frozenset(w for w, cat in self.cues.items() if cat == "CL")
         n = len(sent)
         out: list[str] | None = None
         for i in range(n - 1):
-            if not any(cues.get(f) == "CL" for f in self._key_forms(sent[i])):
+            if heads.isdisjoint(self._key_forms(sent[i])):
                 continue
             tg = out or tags
             if tg[i].startswith("I-"):
                 continue  # inside a longer name
             j = i + 1
-            if tg[i] != "O" and tg[j].startswith("I-") or tg[j].startswith("B-"):
+            if (tg[i] != "O" and tg[j].startswith("I-")) or tg[j].startswith("B-"):
                 end = j + 1
                 while end < n and tg[end].startswith("I-"):
                     end += 1
@@ -673,8 +677,9 @@ class NerTagger:
             for etype, a, b in spans(tg):
                 forms = key_forms(sent[a])
                 key = (forms[-1], *(key_forms(t)[0] for t in sent[a + 1 : b]))
-                if sum(map(len, key)) < 3 or self.cues.get(forms[-1], "CL") != "CL":
-                    continue  # too short or a cue word: propagating it would tag common words
+                cue = self.cues.get(forms[-1])
+                if sum(map(len, key)) < 3 or (cue is not None and cue != "CL"):
+                    continue  # too short or a cue word (a club head opens a name): it would tag common words
                 where.setdefault(key, []).append(p)
                 types.setdefault(key, []).append(etype)
                 firsts.setdefault(key, set()).update(forms)

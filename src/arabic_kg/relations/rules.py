@@ -340,12 +340,9 @@ class SentenceReader:
 
     def _adjective_before(self, hit: TriggerHit) -> list[Arg] | None:
         """مقاتلات تركية تقصف، الجهود الأميركية لتدريب: an adjective on an agentive head."""
-        sc = self.sc
         k = hit.start - 1
-        if k - 1 < sc.a:
-            return None
-        state = sc.is_adjective(k)
-        if state is None or sc.c(k - 1) not in M.AGENTIVE_HEADS:
+        state = self._adjective_on_head(k)
+        if state is None:
             return None
         arg = self._virtual(k, state)
         return [arg] if arg is not None else BLOCK  # type: ignore[return-value]
@@ -440,11 +437,11 @@ class SentenceReader:
         arg = sc.arg_ending(k)
         if arg is None and relative:
             return BLOCK  # type: ignore[return-value]  # الجريمة التي استهدفت ...: a non-actor did it
-        # A relative pronoun's antecedent is its subject whatever governs it (قادة في الجيش الحر الذي يقاتل).
         if arg is None:
             return None
         if arg.marker is not None:
-            # ... but not a state read as a place (في شمال سورية التي تقاتل: the clause is about another noun)
+            # A relative pronoun's antecedent is its subject whatever governs it (قادة في الجيش الحر الذي
+            # يقاتل), but not a state read as a place (في شمال سورية التي تقاتل: about another noun)
             place = arg.type == "STATE" and (arg.marker in M.LOCATIVE or arg.marker == "direction")
             if not relative or place or arg.marker in ("partitive", "by"):
                 return None
@@ -477,13 +474,17 @@ class SentenceReader:
 
     def _head_adjective_after(self, hit: TriggerHit, right: int) -> list[Arg] | None:
         """قصفت الطائرات الأمريكية مواقع ...: an agentive head and its nationality adjective after a verb."""
-        sc = self.sc
         k = self._skip_modifiers(hit.end, right)
-        if k + 1 >= right or sc.c(k) not in M.AGENTIVE_HEADS:
-            return None
-        state = sc.is_adjective(k + 1)
+        state = self._adjective_on_head(k + 1) if k + 1 < right else None
         arg = self._virtual(k + 1, state) if state else None
         return [arg] if arg is not None else None
+
+    def _adjective_on_head(self, k: int) -> str | None:
+        """The state of a nationality adjective at token k on an agentive head at k - 1 (مقاتلات *تركية*)."""
+        sc = self.sc
+        if k - 1 < sc.a or sc.c(k - 1) not in M.AGENTIVE_HEADS:
+            return None
+        return sc.is_adjective(k)
 
     def _possessor(self, hit: TriggerHit) -> list[Arg] | None:
         """The owner of غاراته، ضرباتها: the actor right before (شن سلاح الجو التركي أمس أولى غاراته)."""
@@ -517,10 +518,8 @@ class SentenceReader:
             k -= 1
         if k - 2 < sc.a or not self._any_form_in(k, M.LIGHT_VERBS):
             return None
-        state = sc.is_adjective(k - 1)
-        if state is None or sc.c(k - 2) not in M.AGENTIVE_HEADS:
-            return None
-        arg = self._virtual(k - 1, state)
+        state = self._adjective_on_head(k - 1)
+        arg = self._virtual(k - 1, state) if state else None
         return [arg] if arg is not None else None
 
     def _any_form_in(self, k: int, words: frozenset[str]) -> bool:
