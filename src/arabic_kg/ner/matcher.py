@@ -265,19 +265,15 @@ class Matcher:
                         covered[k] = True
                     i = adj_end
                     continue
-            kunya = self._kunya(tokens, i, end) if mask & 64 else None
-            if kunya is not None:
-                mentions.append(kunya)
-                for k in range(kunya.token_start, kunya.token_end):
+            # A kunya (أبو محمد الجولاني) or a club (دينامو كييف): its rule reads it before the lexicon.
+            ruled = (self._kunya(tokens, i, end) if mask & 64 else None) or (
+                self._club(tokens, i) if mask & 128 and end == i else None
+            )
+            if ruled is not None:
+                mentions.append(ruled)
+                for k in range(ruled.token_start, ruled.token_end):
                     covered[k] = True
-                i = kunya.token_end
-                continue
-            club = self._club(tokens, i) if mask & 128 and end == i else None
-            if club is not None:
-                mentions.append(club)
-                for k in range(club.token_start, club.token_end):
-                    covered[k] = True
-                i = club.token_end
+                i = ruled.token_end
                 continue
             if end > i:
                 key = self._key(tokens, i, end, form)
