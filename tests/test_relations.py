@@ -294,6 +294,20 @@ def test_lam_on_a_member_noun_after_a_site_is_a_genitive(lexicon: Lexicon) -> No
     assert d.typed() == {("strikes", "state:tur", "org:pkk")}
 
 
+def test_a_manner_adverb_between_subject_and_object(lexicon: Lexicon) -> None:
+    houthis = ("الحوثيون", "org:houthis")
+    for adverb in ("بكثافة", "عشوائيا"):
+        d = doc(lexicon, f"وقصف الحوثيون {adverb} مواقع داعش.", houthis, ISIS)
+        assert d.typed() == {("strikes", "org:houthis", "org:isis")}, adverb
+
+
+def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وشنت تركيا غارات على المقار العسكرية الخاصة بمسلحي داعش.", TUR, ISIS)
+    assert d.typed() == {("strikes", "state:tur", "org:isis")}
+    d = doc(lexicon, "وشنت تركيا غارات على مقار خاصة بداعش.", TUR, ISIS)
+    assert d.typed() == {("strikes", "state:tur", "org:isis")}
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):

@@ -28,6 +28,7 @@ EXTRA_TITLE_WORDS = M._norm(
     "معالي فخامة سمو صاحب السمو الملكي سعادة جلالة سماحة فضيلة"
 )
 BELONGING = M._norm("تابعة التابعة التابع التابعين تابع")  # مواقع تابعة لـX
+OWNED_BY = M._norm("الخاصة الخاص خاصة خاص")  # مقار خاصة بـX: belonging, with ب
 HEAD_OF_PLACE = M._norm("رئيس حاكم محافظ الرئيس الحاكم المحافظ")  # of a place (رئيس الشيشان)
 
 
@@ -259,7 +260,9 @@ class SentenceContext:
             return True
         if cw.startswith("ال") and (cw[2:] in M.SITE_NOUNS or cw[2:] in M.MEMBER_NOUNS):
             return True
-        if tok.norm.isdigit() or tok.norm in M.QUOTES or cw in BELONGING or cw in M.DIRECTION_WORDS:
+        if tok.norm.isdigit() or tok.norm in M.QUOTES or cw in M.DIRECTION_WORDS:
+            return True
+        if cw in BELONGING or cw in OWNED_BY:
             return True
         if self.is_adjective(k) is not None and k in self.doc.covered:
             return True  # an adjective mention inside a title: الرئيس *السوري* بشار الأسد
@@ -346,7 +349,7 @@ class SentenceContext:
                 lead = lead[1:]
             if lead[:1] in M.CLITIC_PREPS:
                 arg.marker = lead[:1]
-                site = self._site_before(arg.t0) if arg.marker == "ل" else None
+                site = self._genitive_site(arg.t0, arg.marker)
                 if site is None:
                     return
                 # مواقع لداعش، معسكرات تدريبية لجماعة خراسان: a genitive; the site noun carries the
@@ -360,6 +363,13 @@ class SentenceContext:
         if arg.np0 == arg.t0 and first_tok.norm[:1] == "و" and m is not None and m.start > first_tok.start:
             arg.conj = True
 
+    def _genitive_site(self, k: int, prep: str | None) -> int | None:
+        """The site noun a ل-phrase at token k hangs on (مواقع لداعش), or a ب-phrase after خاصة (مقار خاصة
+        بالحوثيين); None when the preposition is a real one."""
+        if prep == "ل" or (prep == "ب" and self.c(k - 1) in OWNED_BY):
+            return self._site_before(k)
+        return None
+
     def _site_before(self, t0: int) -> int | None:
         """The site or member noun a ل-genitive hangs on (مواقع لـ، عناصر تابعة لـ), or None."""
         for k in range(t0 - 1, max(self.a, t0 - 3) - 1, -1):
@@ -371,7 +381,7 @@ class SentenceContext:
                 return None
             # Only an adjective may stand between (معسكرات *تدريبية* لـ، مواقع *تابعة* لـ), not a
             # participle with its own complement (القوات *الموالية* لهادي).
-            adjective = cw in M.NOUN_MODIFIERS or cw in BELONGING or (
+            adjective = cw in M.NOUN_MODIFIERS or cw in BELONGING or cw in OWNED_BY or (
                 cw.endswith("يه") and self.doc.index.match(self.tokens, k, k + 1) is None)
             if not adjective:
                 return None
@@ -435,7 +445,7 @@ class SentenceContext:
                 if cw in M.MEMBER_NOUNS or cw[2:] in M.MEMBER_NOUNS:
                     arg.member_np = True
                 prep = clitic_prep(tok, M.SITE_NOUNS | M.MEMBER_NOUNS | self.doc.title_words)
-                site = self._site_before(k) if prep == "ل" else None
+                site = self._genitive_site(k, prep)
                 if site is not None:
                     k = site  # القواعد الخلفية لمقاتلي X: a genitive of the site noun, as in مواقع لـX
                     continue
