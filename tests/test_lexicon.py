@@ -79,3 +79,11 @@ def test_unknown_active_in_state_is_reported(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(LexiconError, match="org:x_y.*state:nowhere"):
         load_lexicon([user])
+
+
+def test_unknown_leader_state_is_reported(tmp_path: Path) -> None:
+    user = tmp_path / "user.yaml"
+    user.write_text("- {id: org:x_y, type: ORGANIZATION, name: تحالف س, en: X, led_by: state:nowhere}\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match="org:x_y.*state:nowhere"):
+        load_lexicon([user])

@@ -462,6 +462,22 @@ def test_the_coalition_is_the_one_active_where_the_story_is(matcher: Matcher) ->
     assert not any(m[1] == "ORGANIZATION" for m in found(matcher, "قالت قوات التحالف إنها مستعدة"))
 
 
+def test_the_coalition_is_the_one_its_leader_phrase_names(matcher: Matcher) -> None:
+    # The leader decides, even against the article's places or an earlier coalition.
+    us_led = found(matcher, "قصفت طائرات التحالف الذي تقوده الولايات المتحدة مواقع في عدن وتعز وصنعاء")
+    assert ("التحالف", "ORGANIZATION", "org:us_led_coalition") in us_led
+    assert ("الولايات المتحدة", "STATE", "state:usa") in us_led
+    saudi = "قصف التحالف الدولي الرقة. وشنت قوات التحالف، بقيادة السعودية، غارات على صنعاء"
+    assert ("قوات التحالف", "ORGANIZATION", "org:arab_coalition") in found(matcher, saudi)
+    # A capital or a nationality adjective names the leader too.
+    us_led = ("التحالف", "ORGANIZATION", "org:us_led_coalition")
+    assert us_led in found(matcher, "قصف التحالف بقيادة واشنطن")
+    assert us_led in found(matcher, "غارات التحالف بقيادة أمريكية")
+    # A leader no known coalition has: not one of them, whatever the places say.
+    russia = found(matcher, "قصفت قوات التحالف الذي تقوده روسيا مواقع في الرقة ودير الزور وحلب")
+    assert not any(m[1] == "ORGANIZATION" for m in russia)
+
+
 def test_a_club_head_before_a_place_is_a_club_not_the_city(matcher: Matcher) -> None:
     got = found(matcher, "فاز دينامو كييف على لريال مدريد، وتعادل أولمبيك مرسيليا مع مولودية وهران")
     assert [(t, ty) for t, ty, _ in got] == [

@@ -229,6 +229,16 @@ def test_a_craft_after_a_strike_verb_is_its_subject_when_an_object_follows(lexic
     assert d.typed() == {("strikes", "org:coalition", "org:isis")}
 
 
+def test_the_object_of_a_vso_verb_comes_after_its_subjects_leader_phrase(lexicon: Lexicon) -> None:
+    coalition = ("التحالف", "org:coalition")
+    usa = ("الولايات المتحدة", "state:usa")
+    d = doc(lexicon, "وقصف التحالف الذي تقوده الولايات المتحدة مواقع داعش في الرقة.", coalition, usa, ISIS)
+    assert ("strikes", "org:coalition", "org:isis") in d.typed()
+    assert ("strikes", "state:usa", "org:isis") not in d.typed()
+    d = doc(lexicon, "وقصفت طائرات التحالف بقيادة الولايات المتحدة تجمعات لداعش.", coalition, usa, ISIS)
+    assert ("strikes", "org:coalition", "org:isis") in d.typed()
+
+
 def test_tanks_with_a_nationality_and_activists_of_a_group(lexicon: Lexicon) -> None:
     d = doc(lexicon, "قالت تركيا إن دبابات تركية قصفت مواقع داعش.", TUR, ISIS)
     assert d.typed() == {("strikes", "state:tur", "org:isis")}

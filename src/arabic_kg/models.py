@@ -158,6 +158,9 @@ class LexiconEntry(BaseModel):
     # Coalitions and armed groups: the states they fight in; an ambiguous spelling (التحالف) is the one
     # active in the state of the article's places.
     active_in: list[str] = Field(default_factory=list)
+    # Coalitions: the state leading it; an ambiguous spelling followed by a leader phrase
+    # (التحالف الذي تقوده السعودية، التحالف بقيادة واشنطن) is the coalition that state leads.
+    led_by: str | None = None
     roles: list[str] = Field(default_factory=list)  # persons: president, foreign_minister ...
     kind: str | None = None  # free subtype: armed_group, media, capital, province, city ...
     # States only: the masculine singular nationality adjective without article (سوري, أمريكي);

@@ -53,6 +53,7 @@ class CueLexicon(BaseModel):
     stopwords: list[str] = Field(default_factory=list)
     named_after_heads: list[str] = Field(default_factory=list)
     title_qualifiers: list[str] = Field(default_factory=list)
+    leader_phrases: list[str] = Field(default_factory=list)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -106,6 +107,7 @@ class Lexicon:
     stopwords_light: set[str] = field(default_factory=set)
     named_after_heads: set[str] = field(default_factory=set)
     title_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
+    leader_phrases: set[tuple[str, ...]] = field(default_factory=set)
     max_phrase_len: int = 1
 
     def __post_init__(self) -> None:
@@ -157,6 +159,7 @@ class Lexicon:
         self.stopwords_light = {normalize_light(w) for w in self.cues.stopwords}
         self.named_after_heads = {normalize(w) for w in self.cues.named_after_heads}
         self.title_qualifiers = {phrase_key(w) for w in self.cues.title_qualifiers}
+        self.leader_phrases = {phrase_key(w) for w in self.cues.leader_phrases}
 
     def get(self, entry_id: str) -> LexiconEntry | None:
         return self.entries.get(entry_id)
@@ -217,7 +220,7 @@ def _load_triggers(path: Path) -> list[TriggerEntry]:
 
 def _check_references(entries: dict[str, LexiconEntry], origin: dict[str, Path]) -> None:
     for entry in entries.values():
-        for ref in (entry.affiliation, entry.located_in, *entry.active_in):
+        for ref in (entry.affiliation, entry.located_in, entry.led_by, *entry.active_in):
             if ref is not None and ref not in entries:
                 raise LexiconError(f"{origin[entry.id]}: entry {entry.id}: unknown id {ref!r}")
 

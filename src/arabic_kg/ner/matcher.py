@@ -317,7 +317,13 @@ class Matcher:
         for m in context:
             named = [e for e in m.alternatives if e in found_ids]
             by_place = False
-            if named:  # التحالف: the coalition this article has named
+            leader = self._leader_of(tokens, m, mentions)
+            if leader is not None:
+                led = [e for e in m.alternatives if self.lex.entries[e].led_by == leader]
+                if len(led) != 1:
+                    continue  # التحالف الذي تقوده روسيا: no coalition the lexicon knows
+                m.entry_id, by_place = led[0], True
+            elif named:  # التحالف: the coalition this article has named
                 m.entry_id = named[0]
             elif len(m.alternatives) > 1:
                 # الجوف among Saudi regions is the Saudi one: the state the article's other places are in.
@@ -582,6 +588,32 @@ class Matcher:
                 covered[k] = True
             i = end
         return out
+
+    def _leader_of(
+        self, tokens: Sequence[Token], m: RawMention, mentions: Sequence[RawMention]
+    ) -> str | None:
+        """The state named after a leader phrase right after an ambiguous coalition name (التحالف الذي
+        تقوده الولايات المتحدة، التحالف بقيادة السعودية، بقيادة أمريكية), if its alternatives have leaders."""
+        phrases = self.lex.leader_phrases
+        if not phrases or not any(self.lex.entries[e].led_by for e in m.alternatives):
+            return None
+        j = m.token_end
+        if j < len(tokens) and tokens[j].norm in ("،", ","):
+            j += 1
+        longest = max(len(p) for p in phrases)
+        k = next(
+            (j + n for n in range(longest, 0, -1) if tuple(t.norm for t in tokens[j : j + n]) in phrases),
+            None,
+        )
+        if k is None or k >= len(tokens):
+            return None
+        leader = next((x for x in mentions if x.token_start == k), None)
+        if leader is None:
+            return self.lex.adjectives.get((tokens[k].norm,))  # بقيادة أمريكية
+        entry = self.lex.entries.get(leader.entry_id) if leader.entry_id else None
+        if entry is not None and entry.type == "PERSON" and entry.affiliation:
+            return self._state_of(entry.affiliation)  # بقيادة خادم الحرمين الشريفين
+        return self._state_of(leader.entry_id)
 
     def _by_neighbours(self, alternatives: Sequence[str], found_ids: set[str | None]) -> str | None:
         """The one alternative in the state most of the article's named places are in, if any."""

@@ -271,7 +271,10 @@ class SentenceReader:
         if (
             hit.form.pos == "verb"
             and head in M.SITE_NOUNS
-            and (head not in M.AGENTIVE_HEADS or not self._object_after(max(a.t1 for a in members), right))
+            and (
+                head not in M.AGENTIVE_HEADS
+                or not self._object_after(self._past_leader(members, max(a.t1 for a in members)), right)
+            )
         ):
             return None
         return members
@@ -842,7 +845,7 @@ class SentenceReader:
             if agent is None:
                 agent = self._right_after(hit, right) or self._head_adjective_after(hit, right)
                 if agent:
-                    start = max(a.t1 for a in agent)
+                    start = self._past_leader(agent, max(a.t1 for a in agent))
                 elif filled:
                     return []  # قصفت الطائرات ...: a subject we cannot name
             elif filled:
@@ -874,6 +877,13 @@ class SentenceReader:
             if patient is None and hit.relation == "strikes" and f.pos == "noun":
                 patient = self._casualties_before(hit, left)
         return [(agent, patient)] if patient else []
+
+    def _past_leader(self, agent: list[Arg], end: int) -> int:
+        """قصف التحالف الذي تقوده واشنطن مواقع داعش: the object comes after the subject's leader phrase."""
+        for leader, led in self.sc.led_by:
+            if led in agent and leader.t0 >= end:
+                end = max(end, leader.t1)
+        return end
 
     def _casualties_before(self, hit: TriggerHit, left: int) -> list[Arg] | None:
         """قتل 20 من عناصر داعش في غارات التحالف، إصابة عشرات من مسلحي الحوثي جراء قصف X: the counted
