@@ -371,6 +371,19 @@ def test_a_forefathers_name_after_bin_is_part_of_the_name(matcher: Matcher) -> N
     assert [t for t, _, c in got if c == "person:lloyd_austin"] == ["لويد أوستن"]
 
 
+def test_an_organization_head_alone_refers_back_to_the_last_one_named_with_it(matcher: Matcher) -> None:
+    text = ("قصف التحالف الدولي مواقع تنظيم داعش في الرقة، وقال حزب العمال الكردستاني إن التنظيم الإرهابي "
+            "هاجم مقار للحزب، ثم انسحب مقاتلو التنظيم.")
+    got = found(matcher, text)
+    assert ("التنظيم", "ORGANIZATION", "org:isis") in got  # داعش: its lexicon names start with تنظيم
+    assert ("للحزب", "ORGANIZATION", "org:pkk") in got
+    assert len([m for m in got if m[2] == "org:isis"]) == 3
+    # Before any organization with that head, or opening a name of its own, it is left alone.
+    assert not any(m[0] == "التنظيم" for m in found(matcher, "أعلن التنظيم مسؤوليته ثم نشر تنظيم داعش بيانا"))
+    other_party = found(matcher, "قال حزب العمال الكردستاني إن الحزب الديمقراطي رد")
+    assert not any(m[0] == "الحزب" for m in other_party)
+
+
 def test_the_end_of_a_compound_first_name_is_nobodys_surname(matcher: Matcher) -> None:
     tags = {"يحيى": "B-PERS", "بن": "I-PERS", "عبيد": "I-PERS", "الله": "I-PERS"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))

@@ -239,6 +239,24 @@ def test_the_object_of_a_vso_verb_comes_after_its_subjects_leader_phrase(lexicon
     assert ("strikes", "org:coalition", "org:isis") in d.typed()
 
 
+def test_a_possessed_strike_masdar_takes_its_lam_phrase_as_the_one_hit(lexicon: Lexicon) -> None:
+    # استهدافها للتنظيم: the suffix is the agent (here no actor before it), never the ل-phrase.
+    pkk = ("حزب العمال الكردستاني", "org:pkk")
+    d = doc(lexicon, "وبعد استهدافها لداعش مبدئيا، تركزت الحملة على حزب العمال الكردستاني.", ISIS, pkk)
+    assert not any(r[0] == "strikes" and r[1] == "org:isis" for r in d.typed())
+    # Without the suffix the ل-phrase after an indefinite noun carries it out.
+    d = doc(lexicon, "وتواصلت غارات لتركيا على داعش.", TUR, ISIS)
+    assert d.typed() == {("strikes", "state:tur", "org:isis")}
+
+
+def test_a_person_who_speaks_of_strikes_is_not_their_agent(lexicon: Lexicon) -> None:
+    x = ("سامر خليل", "person:x")
+    d = doc(lexicon, "وقال سامر خليل إن الضربات لا تقطع الطريق على داعش.", x, ISIS)
+    assert not any(r[0] == "strikes" for r in d.typed())
+    d = doc(lexicon, "وقالت تركيا إن الضربات على داعش مستمرة.", TUR, ISIS)  # a state speaking of its own
+    assert ("strikes", "state:tur", "org:isis") in d.typed()
+
+
 def test_tanks_with_a_nationality_and_activists_of_a_group(lexicon: Lexicon) -> None:
     d = doc(lexicon, "قالت تركيا إن دبابات تركية قصفت مواقع داعش.", TUR, ISIS)
     assert d.typed() == {("strikes", "state:tur", "org:isis")}

@@ -54,6 +54,8 @@ class CueLexicon(BaseModel):
     named_after_heads: list[str] = Field(default_factory=list)
     title_qualifiers: list[str] = Field(default_factory=list)
     leader_phrases: list[str] = Field(default_factory=list)
+    anaphoric_heads: list[str] = Field(default_factory=list)
+    anaphoric_adjectives: list[str] = Field(default_factory=list)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -108,6 +110,8 @@ class Lexicon:
     named_after_heads: set[str] = field(default_factory=set)
     title_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
     leader_phrases: set[tuple[str, ...]] = field(default_factory=set)
+    anaphoric_heads: set[str] = field(default_factory=set)
+    anaphoric_adjectives: set[str] = field(default_factory=set)
     max_phrase_len: int = 1
 
     def __post_init__(self) -> None:
@@ -160,6 +164,8 @@ class Lexicon:
         self.named_after_heads = {normalize(w) for w in self.cues.named_after_heads}
         self.title_qualifiers = {phrase_key(w) for w in self.cues.title_qualifiers}
         self.leader_phrases = {phrase_key(w) for w in self.cues.leader_phrases}
+        self.anaphoric_heads = {normalize(w) for w in self.cues.anaphoric_heads}
+        self.anaphoric_adjectives = {normalize(w) for w in self.cues.anaphoric_adjectives}
 
     def get(self, entry_id: str) -> LexiconEntry | None:
         return self.entries.get(entry_id)

@@ -298,6 +298,8 @@ class SentenceReader:
         last = self.sc.tokens[hit.end - 1].norm
         if hit.relation not in ("strikes", "fights") or self._definite(hit) or last.startswith("ال"):
             return None  # الغارات الجوية للتحالف is rare; a definite noun's ل-phrase is often a purpose
+        if hit.form.possessive:
+            return None  # استهدافها للتنظيم: the suffix is the agent, the ل-phrase the one hit
         k = self._skip_modifiers(hit.end, right)
         arg = self.sc.arg_starting(k) if k < right else None
         if arg is None or arg.marker != "ل" or arg.conj or arg.type == "LOCATION":
@@ -411,6 +413,10 @@ class SentenceReader:
                 return None
             if not self._may_cross(arg.t1, hit.start):
                 return None
+            if arg.type == "PERSON" and hit.relation in ("strikes", "fights") and any(
+                sc.c(k) in BARE_COMPLEMENTIZERS for k in range(arg.t1, hit.start)
+            ):
+                return None  # قال عبد الرحمن إن الضربات: one who speaks of strikes is not their agent
             # Out of a relative clause only to its antecedent (روسيا التي تقصف ...), not beyond it.
             relatives = [k for k in range(arg.t1, hit.start) if sc.c(k) in M.RELATIVES]
             if relatives and relatives[0] != arg.t1:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arabic_kg.lexicon import Lexicon
+from arabic_kg.lexicon import Lexicon, phrase_key
 from arabic_kg.models import Entity, Mention, MentionRef
 from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, PATRONYMIC, RawMention, unknown_id
 from arabic_kg.text import Token, orig_offset_in_token
@@ -81,6 +81,58 @@ def _link_partial_names(
             for k in range(i, i + length):
                 covered[k] = True
             break
+    return out
+
+
+def _head_words(m: RawMention, lex: Lexicon) -> set[str]:
+    """The first words (without the article) the organization is named with: تنظيم for داعش, whose
+    lexicon spellings include تنظيم الدولة; the first word of its name for an unknown one."""
+    entry = lex.entries.get(m.entry_id) if m.entry_id else None
+    names = [entry.name, *entry.aliases] if entry is not None else []
+    keys = [phrase_key(n) for n in names] if names else [tuple(m.name_key.split(" "))]
+    return {k[0][2:] if k[0].startswith("ال") else k[0] for k in keys if k}
+
+
+def _link_head_anaphora(
+    tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon
+) -> list[RawMention]:
+    """التنظيم، للحزب، الجماعة المتطرفة: an organization head alone with the article is the organization last
+    named with that head before it (cues.yaml `anaphoric_heads`)."""
+    heads = lex.anaphoric_heads
+    orgs = sorted((m for m in mentions if m.type == "ORGANIZATION"), key=lambda m: m.token_start)
+    if not heads or not orgs:
+        return []
+    covered = [False] * len(tokens)
+    for m in mentions:
+        for k in range(m.token_start, m.token_end):
+            covered[k] = True
+    org_heads = [(m, _head_words(m, lex)) for m in orgs]
+    out: list[RawMention] = []
+    for i, tok in enumerate(tokens):
+        if covered[i]:
+            continue
+        head = next((f[2:] for f, _ in tok.variants if f.startswith("ال") and f[2:] in heads), None)
+        if head is None:
+            continue
+        after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if after.startswith("ال") and after not in lex.anaphoric_adjectives:
+            continue  # الحزب الديمقراطي: a name of its own
+        antecedent = None
+        for m, words in org_heads:
+            if m.token_end > i:
+                break
+            if head in words:
+                antecedent = m
+        if antecedent is None:
+            continue
+        cut = next(c for f, c in tok.variants if f == "ال" + head)
+        start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
+        out.append(
+            RawMention(
+                i, i + 1, start, tok.end, "ORGANIZATION", antecedent.entry_id, antecedent.name_key, "partial",
+                "coreference",
+            )
+        )
     return out
 
 
@@ -161,6 +213,7 @@ def resolve(
                     m.entry_id = known_people[tail].entry_id
                     break
     mentions.extend(_link_partial_names(tokens, mentions, lex, _headline_end(text)))
+    mentions.extend(_link_head_anaphora(tokens, mentions, lex))
     mentions = _titled_states(tokens, mentions, lex)
     mentions.sort(key=lambda m: (m.token_start, -m.token_end))
 
