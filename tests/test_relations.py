@@ -565,6 +565,15 @@ def test_reported_cues(lexicon: Lexicon, sentence: str) -> None:
     assert r is not None and r.modality == "reported" and r.polarity == "asserted", sentence
 
 
+def test_a_relative_clause_in_reported_speech_is_a_known_fact(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "قال مسؤولون إن المعارضة السورية التي دربتها الولايات المتحدة تقدمت.", OPP, USA)
+    r = d.has("trains", "state:usa", "org:opposition")
+    assert r is not None and r.modality == "asserted"
+    d = doc(lexicon, "قال مسؤولون إن الولايات المتحدة دربت المعارضة السورية.", USA, OPP)
+    r = d.has("trains", "state:usa", "org:opposition")
+    assert r is not None and r.modality == "reported"
+
+
 # ---------------------------------------------------------------------- attribution, evidence, merging
 @pytest.mark.parametrize("verb", ["قال", "أكد", "أعلن", "أوضح", "أضاف"])
 def test_attribution_to_the_speaker(lexicon: Lexicon, verb: str) -> None:

@@ -1113,8 +1113,23 @@ class SentenceReader:
             before = {sc.c(hit.start - 1), sc.c(hit.start - 2)}
             planned = not (before & M.EFFORT_NOUNS)
         speaker, unnamed = self._speaker(hit)
+        if unnamed and self._in_relative_clause(hit):
+            unnamed = False  # قال مسؤولون إن ... الذين دربهم الجيش: a known fact, not what they report
         modality = "planned" if planned else "reported" if unnamed else "asserted"
         return modality, speaker
+
+    def _in_relative_clause(self, hit: TriggerHit) -> bool:
+        """A verb opening a relative clause (الذين دربهم، التي سلحتها ودربتها)."""
+        if hit.form.pos != "verb":
+            return False
+        sc = self.sc
+        k = hit.start
+        while k - 1 >= sc.a:
+            prev = self.hit_at.get(k - 1)
+            if prev is None or prev.form.pos != "verb" or not prev.form.obj_suffix:
+                break
+            k = prev.start
+        return k - 1 >= sc.a and sc.c(k - 1) in M.RELATIVES
 
     def _speaker(self, hit: TriggerHit) -> tuple[str | None, bool]:
         """The named speaker of the reported speech the trigger sits in, or whether it is unnamed."""
