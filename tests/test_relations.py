@@ -723,6 +723,15 @@ def test_pipeline_end_to_end() -> None:
             assert text[ev.start : ev.end] == ev.text
 
 
+def test_a_capital_named_as_a_city_is_in_its_state() -> None:
+    from arabic_kg.pipeline import extract_text
+
+    result = extract_text("وتعد عدن أكبر مدن الجنوب في اليمن، ثاني أكبر مدينة في البلاد بعد العاصمة صنعاء.")
+    labels = {e.id: e.canonical_id for e in result.entities}
+    typed = {(r.type, labels[r.source], labels[r.target]) for r in result.relations}
+    assert ("located_in", "loc:sanaa", "state:yem") in typed
+
+
 def test_clashing_with_is_fighting_and_the_sides_of_a_between_list(lexicon: Lexicon) -> None:
     # اشتبك مع X: against X (unlike قاتل مع X, alongside X).
     d = doc(lexicon, "اشتبكت القوات العراقية مع داعش في دير الزور.", ("القوات العراقية", "state:irq"), ISIS,

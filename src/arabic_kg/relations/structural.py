@@ -203,8 +203,7 @@ def sentence_locations(sc: SentenceContext) -> list[Candidate]:
         for ancestor in _ancestors(doc, m.canonical_id):
             t = named.get(ancestor)
             if t is not None and t is not m:
-                if doc.capitals.get(m.canonical_id) != ancestor:
-                    out.append(_cand("located_in", _arg(m), _arg(t), None))
+                out.append(_cand("located_in", _arg(m), _arg(t), None))
                 break
     return out
 
