@@ -43,6 +43,7 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "person:assad": ("PERSON", "بشار الأسد", "state:syr"),
     "person:x": ("PERSON", "سامر خليل", None),
     "person:y": ("PERSON", "كمال يوسف", None),
+    "person:saleh": ("PERSON", "علي عبد الله صالح", "state:yem"),
     "base:udeid": ("BASE", "قاعدة العديد", "state:qat"),
     "loc:deir": ("LOCATION", "دير الزور", None),
     "loc:aleppo": ("LOCATION", "حلب", None),
@@ -563,6 +564,15 @@ def test_reported_cues(lexicon: Lexicon, sentence: str) -> None:
     d = doc(lexicon, sentence, RUS, IRN)
     r = d.has("coordinates_with", "state:rus", "state:irn")
     assert r is not None and r.modality == "reported" and r.polarity == "asserted", sentence
+
+
+def test_a_former_leader_may_fight_his_own_state(lexicon: Lexicon) -> None:
+    yem, saleh = ("القوات اليمنية", "state:yem"), ("علي عبد الله صالح", "person:saleh")
+    d = doc(lexicon, "وقاتلت القوات اليمنية قوات الرئيس السابق علي عبد الله صالح.", yem, saleh)
+    assert d.has("fights", "state:yem", "person:saleh")
+    # Not called former, he is his state, not a party against it.
+    d = doc(lexicon, "وقاتلت القوات اليمنية قوات الرئيس علي عبد الله صالح.", yem, saleh)
+    assert not d.has("fights", "state:yem", "person:saleh")
 
 
 def test_a_relative_clause_in_reported_speech_is_a_known_fact(lexicon: Lexicon) -> None:

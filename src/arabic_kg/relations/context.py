@@ -73,6 +73,7 @@ class DocContext:
     known_words: frozenset[str] = frozenset()  # cue words that begin with و/ف themselves
     cores: list[str | None] = field(default_factory=list)  # core() of each token, filled lazily
     second_actor_words: frozenset[str] = frozenset()  # adjectives and country words (بلاده)
+    deposed: set[str] = field(default_factory=set)  # local ids of people called former (السابق، المخلوع)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end))
@@ -87,6 +88,12 @@ class DocContext:
             for k in range(m.token_start, m.token_end):
                 self.covered.setdefault(k, m)
         self.cores = [None] * len(self.tokens)
+        deposed_words = self.lexicon.deposed_words
+        for m in self.mentions:
+            # الرئيس السابق علي عبد الله صالح، المخلوع صالح: a leader no longer in power
+            before = {self.tokens[k].norm for k in range(max(0, m.token_start - 2), m.token_start)}
+            if m.type == "PERSON" and before & deposed_words:
+                self.deposed.add(m.entity)
         self.second_actor_words = _per_lexicon(self.lexicon, "second", _build_second_actor_words)
 
     def may_relate(self, a: int, b: int, refs: list[MentionRef]) -> bool:

@@ -119,7 +119,9 @@ class SentenceReader:
             for sources, targets in pairs:
                 for s in sources:
                     for t in targets:
-                        if s.entity == t.entity or s.canonical == t.canonical or self._own(s, t):
+                        if s.entity == t.entity or s.canonical == t.canonical:
+                            continue
+                        if self._own(s, t, hit.relation):
                             continue
                         neg = negated or self._negated_arg(t)
                         out.append(Candidate(hit.relation, s, t, neg, modality, speaker, span))
@@ -1038,10 +1040,14 @@ class SentenceReader:
                 return [arg]
         return None
 
-    def _own(self, a: Arg, b: Arg) -> bool:
-        """A person and the state or group they belong to (عبدالله الثاني ... الأردن) are not two parties."""
+    def _own(self, a: Arg, b: Arg, relation: str = "") -> bool:
+        """A person and the state or group they belong to (عبدالله الثاني ... الأردن) are not two parties,
+        unless a former leader fights or strikes it (طردت القوات الموالية للشرعية ميليشيات الحوثي وصالح)."""
         ents = self.doc.entities
         ea, eb = ents.get(a.entity), ents.get(b.entity)
+        deposed = self.doc.deposed
+        if relation in ("fights", "strikes") and (a.entity in deposed or b.entity in deposed):
+            return False
         return bool(ea and eb and (ea.affiliation == eb.canonical_id or eb.affiliation == ea.canonical_id))
 
     def _negated_arg(self, arg: Arg) -> bool:
