@@ -337,6 +337,17 @@ def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "state:tur", "org:isis")}
 
 
+def test_allies_taking_a_place_together_coordinate(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وسيطرت المعارضة السورية وتركيا على المدينة.", OPP, TUR)
+    assert d.typed() == {("coordinates_with", "org:opposition", "state:tur")}
+    d = doc(lexicon, "واستعادت تركيا مع المعارضة السورية القرية.", TUR, OPP)
+    assert d.has("coordinates_with", "state:tur", "org:opposition")
+    # One actor alone, or who holds what now (imperfective), relates nobody.
+    assert not doc(lexicon, "وسيطرت تركيا على المدينة التي يسكنها الأكراد.", TUR).typed()
+    d = doc(lexicon, "تسيطر المعارضة السورية وداعش على أجزاء من المدينة.", OPP, ISIS)
+    assert not d.typed()
+
+
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:
     army, nusra = ("الجيش السوري", "state:syr"), ("جبهة النصرة", "org:al_nusra")
     for sites in ("مواقع وتجمعات لجبهة النصرة", "مواقع ومقرات جبهة النصرة"):
