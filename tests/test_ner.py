@@ -384,6 +384,15 @@ def test_an_organization_head_alone_refers_back_to_the_last_one_named_with_it(ma
     assert not any(m[0] == "الحزب" for m in other_party)
 
 
+def test_a_shared_title_with_a_second_nationality_adjective(matcher: Matcher) -> None:
+    got = found(matcher, "اجتمع لافروف مع نظيريه الأمريكي جون كيري والسعودي عادل الجبير")
+    assert ("السعودي", "STATE", "state:sau") in got
+    assert ("الأمريكي", "STATE", "state:usa") in got
+    # A و-adjective that no name follows is left alone.
+    got = found(matcher, "قال الرئيس الأمريكي باراك أوباما والروسي لم يرد")
+    assert not any(m[2] == "state:rus" for m in got)
+
+
 def test_the_end_of_a_compound_first_name_is_nobodys_surname(matcher: Matcher) -> None:
     tags = {"يحيى": "B-PERS", "بن": "I-PERS", "عبيد": "I-PERS", "الله": "I-PERS"}
     reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))

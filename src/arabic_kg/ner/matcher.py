@@ -796,6 +796,8 @@ class Matcher:
                 if state is not None:
                     person.affiliation = state
                     title_people[(title_key, state)] = person
+                    more = self._coordinated_titled(tokens, person, role, covered, by_start, ctx_by_start)
+                    out.extend(more)
             elif state is not None and (title_key, state) in title_people and adjective is not None:
                 # A title standing for the person named with it earlier (الرئيس الروسي → بوتين).
                 earlier = title_people[(title_key, state)]
@@ -822,6 +824,49 @@ class Matcher:
                 for k in range(adjective.token_start, adjective.token_end):
                     covered[k] = True
             i = max(i + 1, t_end)
+        return out
+
+    def _coordinated_titled(
+        self,
+        tokens: Sequence[Token],
+        person: RawMention,
+        role: str,
+        covered: list[bool],
+        by_start: dict[int, RawMention],
+        ctx_by_start: dict[int, RawMention],
+    ) -> list[RawMention]:
+        """نظيريه الأمريكي كيري والسعودي عادل الجبير، الرئيس الأمريكي أوباما والروسي بوتين: the title is
+        shared; each و + nationality adjective + name after the first is one more titled person.
+        Returns the adjective mentions and the people found (the people get the role and affiliation)."""
+        out: list[RawMention] = []
+        n = len(tokens)
+        k = person.token_end
+        while k + 1 < n and not covered[k] and tokens[k].norm[:1] == "و":
+            tok = tokens[k]
+            adjectives = self.lex.adjectives
+            found = next(((c, adjectives[(f,)]) for f, c in tok.variants if c and (f,) in adjectives), None)
+            if found is None:
+                break
+            cut, state = found
+            other = by_start.get(k + 1)
+            if other is None and k + 1 in ctx_by_start and ctx_by_start[k + 1].type == "PERSON":
+                other = ctx_by_start[k + 1]
+                other.kind = "name"
+                out.append(other)
+            if other is None and not covered[k + 1]:
+                other = self._unknown_person(tokens, k + 1, covered)
+                if other is not None:
+                    out.append(other)
+            if other is None or other.type != "PERSON":
+                break
+            for x in range(other.token_start, other.token_end):
+                covered[x] = True
+            other.role = other.role or role
+            other.affiliation = state
+            start = tok.start + orig_offset_in_token(tok.text, cut)
+            out.append(RawMention(k, k + 1, start, tok.end, "STATE", state, tok.norm[cut:], "adjective"))
+            covered[k] = True
+            k = other.token_end
         return out
 
     def _after_portfolio(
