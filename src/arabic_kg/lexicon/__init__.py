@@ -111,6 +111,9 @@ class Lexicon:
     title_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
     leader_phrases: set[tuple[str, ...]] = field(default_factory=set)
     anaphoric_heads: set[str] = field(default_factory=set)
+    anaphoric_head_forms: set[str] = field(default_factory=set)  # with the article: التنظيم
+    # organization id → the first words (article dropped) of its name and aliases: داعش → {تنظيم, داعش ...}
+    org_head_words: dict[str, frozenset[str]] = field(default_factory=dict)
     anaphoric_adjectives: set[str] = field(default_factory=set)
     max_phrase_len: int = 1
 
@@ -165,6 +168,14 @@ class Lexicon:
         self.title_qualifiers = {phrase_key(w) for w in self.cues.title_qualifiers}
         self.leader_phrases = {phrase_key(w) for w in self.cues.leader_phrases}
         self.anaphoric_heads = {normalize(w) for w in self.cues.anaphoric_heads}
+        self.anaphoric_head_forms = {"ال" + w for w in self.anaphoric_heads}
+        self.org_head_words = {}
+        for entry in self.entries.values():
+            if entry.type == "ORGANIZATION":
+                keys = [phrase_key(n) for n in (entry.name, *entry.aliases)]
+                self.org_head_words[entry.id] = frozenset(
+                    k[0][2:] if k[0].startswith("ال") else k[0] for k in keys if k
+                )
         self.anaphoric_adjectives = {normalize(w) for w in self.cues.anaphoric_adjectives}
 
     def get(self, entry_id: str) -> LexiconEntry | None:

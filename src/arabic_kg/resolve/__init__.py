@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from arabic_kg.lexicon import Lexicon, phrase_key
+from arabic_kg.lexicon import Lexicon
 from arabic_kg.models import Entity, Mention, MentionRef
 from arabic_kg.ner.matcher import COMPOUND_NAME_ENDS, PATRONYMIC, RawMention, unknown_id
 from arabic_kg.text import Token, orig_offset_in_token
@@ -84,13 +84,14 @@ def _link_partial_names(
     return out
 
 
-def _head_words(m: RawMention, lex: Lexicon) -> set[str]:
+def _head_words(m: RawMention, lex: Lexicon) -> frozenset[str]:
     """The first words (without the article) the organization is named with: تنظيم for داعش, whose
     lexicon spellings include تنظيم الدولة; the first word of its name for an unknown one."""
-    entry = lex.entries.get(m.entry_id) if m.entry_id else None
-    names = [entry.name, *entry.aliases] if entry is not None else []
-    keys = [phrase_key(n) for n in names] if names else [tuple(m.name_key.split(" "))]
-    return {k[0][2:] if k[0].startswith("ال") else k[0] for k in keys if k}
+    known = lex.org_head_words.get(m.entry_id) if m.entry_id else None
+    if known is not None:
+        return known
+    first = m.name_key.split(" ")[0]
+    return frozenset({first[2:] if first.startswith("ال") else first})
 
 
 def _link_head_anaphora(
@@ -98,9 +99,13 @@ def _link_head_anaphora(
 ) -> list[RawMention]:
     """التنظيم، للحزب، الجماعة المتطرفة: an organization head alone with the article is the organization last
     named with that head before it (cues.yaml `anaphoric_heads`)."""
-    heads = lex.anaphoric_heads
+    heads = lex.anaphoric_head_forms
     orgs = sorted((m for m in mentions if m.type == "ORGANIZATION"), key=lambda m: m.token_start)
     if not heads or not orgs:
+        return []
+    # Only the few tokens spelled like التنظيم، للحزب are looked at (this runs for every article).
+    candidates = [i for i, tok in enumerate(tokens) if any(f in heads for f, _ in tok.variants)]
+    if not candidates:
         return []
     covered = [False] * len(tokens)
     for m in mentions:
@@ -108,12 +113,11 @@ def _link_head_anaphora(
             covered[k] = True
     org_heads = [(m, _head_words(m, lex)) for m in orgs]
     out: list[RawMention] = []
-    for i, tok in enumerate(tokens):
+    for i in candidates:
+        tok = tokens[i]
         if covered[i]:
             continue
-        head = next((f[2:] for f, _ in tok.variants if f.startswith("ال") and f[2:] in heads), None)
-        if head is None:
-            continue
+        head = next(f[2:] for f, _ in tok.variants if f in heads)
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if after.startswith("ال") and after not in lex.anaphoric_adjectives:
             continue  # الحزب الديمقراطي: a name of its own
