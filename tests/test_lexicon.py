@@ -73,17 +73,10 @@ def test_missing_user_file(tmp_path: Path) -> None:
         load_lexicon([tmp_path / "nope.yaml"])
 
 
-def test_unknown_active_in_state_is_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("field", ["active_in: [state:nowhere]", "led_by: state:nowhere"])
+def test_unknown_state_of_a_coalition_is_reported(tmp_path: Path, field: str) -> None:
     user = tmp_path / "user.yaml"
-    user.write_text("- {id: org:x_y, type: ORGANIZATION, name: جماعة س, en: X, active_in: [state:nowhere]}\n",
-                    encoding="utf-8")
-    with pytest.raises(LexiconError, match="org:x_y.*state:nowhere"):
-        load_lexicon([user])
-
-
-def test_unknown_leader_state_is_reported(tmp_path: Path) -> None:
-    user = tmp_path / "user.yaml"
-    user.write_text("- {id: org:x_y, type: ORGANIZATION, name: تحالف س, en: X, led_by: state:nowhere}\n",
-                    encoding="utf-8")
+    entry = f"- {{id: org:x_y, type: ORGANIZATION, name: تحالف س, en: X, {field}}}\n"
+    user.write_text(entry, encoding="utf-8")
     with pytest.raises(LexiconError, match="org:x_y.*state:nowhere"):
         load_lexicon([user])

@@ -766,38 +766,15 @@ class Matcher:
                     break
             if j < n and tokens[j].norm in _OPEN_QUOTES:
                 j += 1
-            person: RawMention | None = by_start.get(j)
-            if (
-                person is None
-                and j in ctx_by_start
-                and ctx_by_start[j].type == "PERSON"
-                and not self._continues_name(tokens, ctx_by_start[j])
-            ):
-                person = ctx_by_start[j]
-                person.kind = "name"
-                out.append(person)
-                for k in range(person.token_start, person.token_end):
-                    covered[k] = True
-            if person is None and j < n and not covered[j]:
-                person = self._unknown_person(tokens, j, covered)
-                known = self._known_surname_after(person, by_start, ctx_by_start)
-                if known is not None and person is not None:
-                    # الرئيس رمضان أحمد قاديروف: the first name and the known surname of one person
-                    known.token_start, known.start, known.kind = person.token_start, person.start, "name"
-                    for x in range(known.token_start, known.token_end):
-                        covered[x] = True
-                    if known not in mentions:
-                        out.append(known)
-                    person = known
-                elif person is not None:
-                    out.append(person)
+            person = self._person_after_title(tokens, j, covered, mentions, by_start, ctx_by_start, out)
             if person is not None and person.type == "PERSON":
                 person.role = person.role or role
                 if state is not None:
                     person.affiliation = state
                     title_people[(title_key, state)] = person
-                    more = self._coordinated_titled(tokens, person, role, covered, by_start, ctx_by_start)
-                    out.extend(more)
+                    self._coordinated_titled(
+                        tokens, person, role, covered, mentions, by_start, ctx_by_start, out
+                    )
             elif state is not None and (title_key, state) in title_people and adjective is not None:
                 # A title standing for the person named with it earlier (الرئيس الروسي → بوتين).
                 earlier = title_people[(title_key, state)]
@@ -826,39 +803,71 @@ class Matcher:
             i = max(i + 1, t_end)
         return out
 
+    def _person_after_title(
+        self,
+        tokens: Sequence[Token],
+        j: int,
+        covered: list[bool],
+        mentions: list[RawMention],
+        by_start: dict[int, RawMention],
+        ctx_by_start: dict[int, RawMention],
+        out: list[RawMention],
+    ) -> RawMention | None:
+        """The mention at token j after a title: a found name, an ambiguous person spelling the title
+        confirms, or an unknown name; new mentions are appended to ``out``."""
+        person: RawMention | None = by_start.get(j)
+        if (
+            person is None
+            and j in ctx_by_start
+            and ctx_by_start[j].type == "PERSON"
+            and not self._continues_name(tokens, ctx_by_start[j])
+        ):
+            person = ctx_by_start[j]
+            person.kind = "name"
+            out.append(person)
+            for k in range(person.token_start, person.token_end):
+                covered[k] = True
+        if person is None and j < len(tokens) and not covered[j]:
+            person = self._unknown_person(tokens, j, covered)
+            known = self._known_surname_after(person, by_start, ctx_by_start)
+            if known is not None and person is not None:
+                # الرئيس رمضان أحمد قاديروف: the first name and the known surname of one person
+                known.token_start, known.start, known.kind = person.token_start, person.start, "name"
+                for x in range(known.token_start, known.token_end):
+                    covered[x] = True
+                if known not in mentions:
+                    out.append(known)
+                person = known
+            elif person is not None:
+                out.append(person)
+        return person
+
     def _coordinated_titled(
         self,
         tokens: Sequence[Token],
         person: RawMention,
         role: str,
         covered: list[bool],
+        mentions: list[RawMention],
         by_start: dict[int, RawMention],
         ctx_by_start: dict[int, RawMention],
-    ) -> list[RawMention]:
+        out: list[RawMention],
+    ) -> None:
         """نظيريه الأمريكي كيري والسعودي عادل الجبير، الرئيس الأمريكي أوباما والروسي بوتين: the title is
-        shared; each و + nationality adjective + name after the first is one more titled person.
-        Returns the adjective mentions and the people found (the people get the role and affiliation)."""
-        out: list[RawMention] = []
+        shared; each و + nationality adjective + name after the first is one more titled person, with the
+        role and that state as affiliation. The adjectives and new people are appended to ``out``."""
+        adjectives = self.lex.adjectives
         n = len(tokens)
         k = person.token_end
         while k + 1 < n and not covered[k] and tokens[k].norm[:1] == "و":
             tok = tokens[k]
-            adjectives = self.lex.adjectives
             found = next(((c, adjectives[(f,)]) for f, c in tok.variants if c and (f,) in adjectives), None)
             if found is None:
                 break
-            cut, state = found
-            other = by_start.get(k + 1)
-            if other is None and k + 1 in ctx_by_start and ctx_by_start[k + 1].type == "PERSON":
-                other = ctx_by_start[k + 1]
-                other.kind = "name"
-                out.append(other)
-            if other is None and not covered[k + 1]:
-                other = self._unknown_person(tokens, k + 1, covered)
-                if other is not None:
-                    out.append(other)
+            other = self._person_after_title(tokens, k + 1, covered, mentions, by_start, ctx_by_start, out)
             if other is None or other.type != "PERSON":
                 break
+            cut, state = found
             for x in range(other.token_start, other.token_end):
                 covered[x] = True
             other.role = other.role or role
@@ -867,7 +876,6 @@ class Matcher:
             out.append(RawMention(k, k + 1, start, tok.end, "STATE", state, tok.norm[cut:], "adjective"))
             covered[k] = True
             k = other.token_end
-        return out
 
     def _after_portfolio(
         self, tokens: Sequence[Token], t_end: int, covered: list[bool], by_start: dict[int, RawMention]
