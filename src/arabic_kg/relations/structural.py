@@ -315,8 +315,8 @@ def _ancestors(doc: DocContext, canonical: str) -> list[str]:
 
 
 def _consistent(doc: DocContext, source: str, target: str) -> bool:
-    """A textual located_in the lexicon does not contradict (and never a capital in its state)."""
-    if source == target or doc.capitals.get(source) == target:
+    """A textual located_in the lexicon does not contradict."""
+    if source == target:
         return False
     if source in _ancestors(doc, target):
         return False

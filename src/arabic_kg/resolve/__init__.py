@@ -19,15 +19,21 @@ _PATRONYMIC_LINKS = PATRONYMIC | {"ال"}  # normalized: آل is ال
 _HEADLINE_MAX = 200  # characters: a longer first line is a paragraph, not a headline
 
 
+def _covered(tokens: Sequence[Token], mentions: list[RawMention]) -> list[bool]:
+    """Per token: whether a mention already takes it."""
+    covered = [False] * len(tokens)
+    for m in mentions:
+        for k in range(m.token_start, m.token_end):
+            covered[k] = True
+    return covered
+
+
 def _link_partial_names(
     tokens: Sequence[Token], mentions: list[RawMention], lex: Lexicon, headline_end: int = 0
 ) -> list[RawMention]:
     """Surname mentions of persons named in full earlier in the article, or anywhere in it for a
     surname in the headline (text before ``headline_end``): headlines name people short, the story in full."""
-    covered = [False] * len(tokens)
-    for m in mentions:
-        for k in range(m.token_start, m.token_end):
-            covered[k] = True
+    covered = _covered(tokens, mentions)
     surnames: dict[tuple[str, ...], RawMention] = {}
     # In text order: a surname belongs to the first full name that has it, wherever the matcher's passes
     # found the names.
@@ -107,17 +113,14 @@ def _link_head_anaphora(
     candidates = [i for i, tok in enumerate(tokens) if any(f in heads for f, _ in tok.variants)]
     if not candidates:
         return []
-    covered = [False] * len(tokens)
-    for m in mentions:
-        for k in range(m.token_start, m.token_end):
-            covered[k] = True
+    covered = _covered(tokens, mentions)
     org_heads = [(m, _head_words(m, lex)) for m in orgs]
     out: list[RawMention] = []
     for i in candidates:
         tok = tokens[i]
         if covered[i]:
             continue
-        head = next(f[2:] for f, _ in tok.variants if f in heads)
+        head, cut = next((f[2:], c) for f, c in tok.variants if f in heads)
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if after.startswith("ال") and after not in lex.anaphoric_adjectives:
             continue  # الحزب الديمقراطي: a name of its own
@@ -129,7 +132,6 @@ def _link_head_anaphora(
                 antecedent = m
         if antecedent is None:
             continue
-        cut = next(c for f, c in tok.variants if f == "ال" + head)
         start = tok.start + (orig_offset_in_token(tok.text, cut) if cut else 0)
         out.append(
             RawMention(
