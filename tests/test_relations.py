@@ -36,6 +36,9 @@ KNOWN: dict[str, tuple[str, str, str | None]] = {
     "org:houthis": ("ORGANIZATION", "الحوثيين", None),
     "org:pkk": ("ORGANIZATION", "حزب العمال الكردستاني", None),
     "org:radio_sawa": ("ORGANIZATION", "راديو سوا", "state:usa"),
+    "org:facebook": ("ORGANIZATION", "فيسبوك", None),  # lexicon kind: company
+    "org:aljazeera": ("ORGANIZATION", "قناة الجزيرة", None),  # lexicon kind: media
+    "org:sohr": ("ORGANIZATION", "المرصد السوري لحقوق الإنسان", None),  # lexicon kind: ngo
     "person:putin": ("PERSON", "فلاديمير بوتين", "state:rus"),
     "person:kerry": ("PERSON", "جون كيري", "state:usa"),
     "person:lavrov": ("PERSON", "سيرغي لافروف", "state:rus"),
@@ -829,6 +832,41 @@ def test_a_lam_phrase_after_an_indefinite_strike_noun_is_its_agent(lexicon: Lexi
     # Support takes its ل-phrase as the one supported, not as the supporter.
     d = doc(lexicon, "أعلنت تركيا عن دعم لجبهة النصرة.", TUR, ("جبهة النصرة", "org:al_nusra"))
     assert not d.find("supports", "org:al_nusra", "state:tur")
+
+
+def test_a_craft_in_the_genitive_of_a_strike_noun_is_its_agent(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    sohr = ("المرصد السوري لحقوق الإنسان", "org:sohr")
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 51 من عناصر داعش جراء قصف طائرات التحالف الدولي"
+            " مواقع داعش.")
+    d = doc(lexicon, text, sohr, ISIS, coalition, ISIS)
+    assert d.typed() == {("strikes", "org:coalition", "org:isis")}
+    # A craft after a noun whose genitive is its patient is still what is hit.
+    d = doc(lexicon, "أعلنت تركيا استهداف طائرات التحالف الدولي.", TUR, coalition)
+    assert d.typed() == {("strikes", "state:tur", "org:coalition")}
+
+
+@pytest.mark.parametrize("attack", ["هجوما حادا", "هجوما شديد اللهجة", "هجومه اللاذع"])
+def test_an_attack_in_words_is_no_strike(lexicon: Lexicon, attack: str) -> None:
+    d = doc(lexicon, f"شن جون كيري {attack} على روسيا.", KERRY, RUS)
+    assert not any(r.type == "strikes" for r in d.relations)
+    planes = ("الطائرات التركية", "state:tur")
+    d = doc(lexicon, "شنت الطائرات التركية هجوما عنيفا على مواقع داعش.", planes, ISIS)
+    assert d.find("strikes", "state:tur", "org:isis")
+
+
+def test_a_company_or_a_news_outlet_neither_strikes_nor_fights(lexicon: Lexicon) -> None:
+    facebook = ("فيس بوك", "org:facebook")
+    houthis = ("الحوثيين", "org:houthis")
+    text = "وبرر خلفان في تغريدات على حسابه في موقع “فيس بوك” هجومه على الحوثيين."
+    d = doc(lexicon, text, facebook, houthis)
+    assert not any(r.type in ("strikes", "fights") for r in d.relations)
+    d = doc(lexicon, "ونقلت قناة الجزيرة مشاهد للقصف على مواقع الحوثيين.", ("قناة الجزيرة", "org:aljazeera"),
+            houthis)
+    assert not any(r.type in ("strikes", "fights") for r in d.relations)
+    # It can still be hit.
+    d = doc(lexicon, "استهدف داعش مقر فيس بوك في دبي.", ISIS, facebook)
+    assert d.find("strikes", "org:isis", "org:facebook")
 
 
 def test_the_object_of_a_targeting_participle_after_a_strike_noun_was_hit(lexicon: Lexicon) -> None:

@@ -34,6 +34,9 @@ PRONOUN_COMPLEMENTIZERS = M._norm("أنه أنها أنهم إنه إنها إن
 MAX_LEFT = 12  # tokens between a subject found to the left and its trigger
 BARE_COMPLEMENTIZERS = M._norm("إن أن بأن")
 BLOCK = "block"
+# Lexicon kinds of bodies that report, publish or trade but never carry out a strike or a fight: an agent
+# found for one of them is a misreading (في موقع فيس بوك هجومه على الحوثيين، أفاد المرصد ... جراء قصف).
+NON_COMBATANT_KINDS = frozenset({"media", "company", "ngo"})
 SVO_GAP = M._norm("قد لقد أيضا كذلك سوف بدورها بدوره فعلا")  # sentinel: a rule decided there is no agent
 
 
@@ -97,6 +100,11 @@ class SentenceReader:
             facility = False  # a name's last word heads nothing: التحالف *الدولي* غارات
         if hit.form.pos != "verb" and not hit.prefix and facility:
             return True  # رئيس تحرير، وزير الدفاع: part of a title
+        # هجوما حادا، هجومه اللاذع: an attack in words.
+        if hit.relation == "strikes" and hit.form.pos == "noun" and any(
+            sc.c(j) in M.VERBAL_ATTACK for j in range(hit.end, min(hit.end + 3, sc.b))
+        ):
+            return True
         # للقتال ضمن صفوف X، قاتل إلى جانب X: fighting alongside, not against.
         if hit.relation == "fights":
             for j in range(hit.end, min(hit.end + 2, sc.b)):
@@ -121,7 +129,7 @@ class SentenceReader:
                     for t in targets:
                         if s.entity == t.entity or s.canonical == t.canonical:
                             continue
-                        if self._own(s, t, hit.relation):
+                        if self._own(s, t, hit.relation) or self._non_combatant(s, t, hit.relation):
                             continue
                         neg = negated or self._negated_arg(t)
                         out.append(Candidate(hit.relation, s, t, neg, modality, speaker, span))
@@ -818,8 +826,11 @@ class SentenceReader:
                 praised = governor == "praise"  # أشاد بدعم المملكة: the genitive gives it
                 # بمساندة التحالف: "with the coalition's support"
                 with_support = hit.relation == "supports" and "ب" in hit.prefix and governor is None
-                # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help)
-                site = hit.relation in ("strikes", "fights") and sc.c(gen[0].np0) in M.SITE_NOUNS
+                # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help,
+                # and after a noun whose genitive is its agent a craft strikes: قصف طائرات التحالف مواقع X)
+                head = sc.c(gen[0].np0)
+                site = hit.relation in ("strikes", "fights") and head in M.SITE_NOUNS and not (
+                    f.genitive == "agent" and head in M.AGENTIVE_HEADS)
                 if not site and (
                     f.genitive == "agent" or with_support or praised or self._lam_follows(end, right)
                 ):
@@ -1049,6 +1060,18 @@ class SentenceReader:
         if relation in ("fights", "strikes") and (a.entity in deposed or b.entity in deposed):
             return False
         return bool(ea and eb and (ea.affiliation == eb.canonical_id or eb.affiliation == ea.canonical_id))
+
+    def _non_combatant(self, a: Arg, b: Arg, relation: str) -> bool:
+        """A news outlet, company or NGO as who strikes, or on either side of a fight."""
+        if relation not in ("strikes", "fights"):
+            return False
+        lexicon = self.doc.lexicon
+        sides = (a, b) if relation == "fights" else (a,)
+        for arg in sides:
+            entry = lexicon.get(arg.canonical)
+            if entry is not None and entry.kind in NON_COMBATANT_KINDS:
+                return True
+        return False
 
     def _negated_arg(self, arg: Arg) -> bool:
         """لمحاربة داعش وليس القوات الحكومية: the negation is on this target only."""
