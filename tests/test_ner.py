@@ -91,6 +91,19 @@ def test_capital_is_state_when_acting_and_place_otherwise(matcher: Matcher) -> N
     assert [(t, ty) for t, ty, _ in got] == [("الدوحة", "LOCATION")]
 
 
+def test_a_capital_spelled_like_another_states_short_name_follows_the_article(tmp_path: Path) -> None:
+    # عمان: Jordan's capital, and Oman once the article names سلطنة عمان (and not Jordan).
+    path = tmp_path / "caps.yaml"
+    path.write_text(FIXTURE + """
+- {id: state:jor, type: STATE, name: الأردن, en: Jordan, capitals: [عمان]}
+- {id: state:omn, type: STATE, name: سلطنة عمان, en: Oman, context_aliases: [عمان]}
+""", encoding="utf-8")
+    caps = Matcher(load_lexicon([path]), tagger=None)
+    assert ("عمان", "STATE", "state:omn") in found(caps, "استقبلت عمان الوزير. وقالت سلطنة عمان إنها ترحب.")
+    assert ("عمان", "STATE", "state:jor") in found(caps, "استقبلت عمان الوزير. وقال الأردن إنه يرحب به.")
+    assert ("عمان", "STATE", "state:jor") in found(caps, "استقبلت عمان الوزير.")
+
+
 def test_title_name_and_affiliation(matcher: Matcher) -> None:
     text = "وقال وزير الدفاع الأميركي شوك هاغل إن هاغل سيزور المنطقة"
     tokens = tokenize(text)

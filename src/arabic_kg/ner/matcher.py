@@ -312,6 +312,7 @@ class Matcher:
         self._title_surnames: set[str] = set()  # surnames of the unknown people named after a title
         mentions.extend(self._titles(tokens, mentions, covered, context, found_ids))
         mentions.extend(self._heads(tokens, covered, context))
+        self._capital_or_named(mentions)
         # Ambiguous spellings count once the entity is named plainly, or after a cue word.
         found_ids = {m.entry_id for m in mentions}
         for m in context:
@@ -1209,6 +1210,19 @@ class Matcher:
         return out
 
     # ------------------------------------------------------------------ capitals
+    def _capital_or_named(self, mentions: list[RawMention]) -> None:
+        """عمان is Jordan's capital, and Oman's ambiguous short name: in an article that names the other entry
+        plainly (سلطنة عمان) and not the capital's state, the spelling is that entry."""
+        plain = {m.entry_id for m in mentions if m.kind == "name"}
+        for m in mentions:
+            if m.kind != "capital" or m.entry_id in plain:
+                continue
+            refs = self.lex.phrases.get(tuple(m.name_key.split(" ")), [])
+            named = [e for e, how in refs if how == "context" and e in plain]
+            if len(named) == 1:
+                entry = self.lex.entries[named[0]]
+                m.entry_id, m.type, m.kind = entry.id, entry.type, "name"
+
     def _resolve_capitals(self, tokens: Sequence[Token], mentions: list[RawMention]) -> None:
         """A capital is its state when it acts somewhere in the article, else a place."""
         caps = [m for m in mentions if m.kind == "capital"]
