@@ -846,6 +846,16 @@ def test_a_craft_in_the_genitive_of_a_strike_noun_is_its_agent(lexicon: Lexicon)
     assert d.typed() == {("strikes", "state:tur", "org:coalition")}
 
 
+def test_aircraft_in_the_genitive_of_a_support_noun_give_the_support(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    text = "وتقدمت المعارضة السورية، ومساندة طيران التحالف الدولي مستمرة."
+    d = doc(lexicon, text, OPP, coalition)
+    assert d.typed() == {("supports", "org:coalition", "org:opposition")}
+    # Other forces in the genitive are the ones supported.
+    d = doc(lexicon, "أعلنت تركيا مساندة قوات المعارضة السورية.", TUR, OPP)
+    assert d.typed() == {("supports", "state:tur", "org:opposition")}
+
+
 @pytest.mark.parametrize("attack", ["هجوما حادا", "هجوما شديد اللهجة", "هجومه اللاذع"])
 def test_an_attack_in_words_is_no_strike(lexicon: Lexicon, attack: str) -> None:
     d = doc(lexicon, f"شن جون كيري {attack} على روسيا.", KERRY, RUS)

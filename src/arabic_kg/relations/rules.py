@@ -824,11 +824,13 @@ class SentenceReader:
                     if committer:
                         return [(committer, gen)]
                 praised = governor == "praise"  # أشاد بدعم المملكة: the genitive gives it
-                # بمساندة التحالف: "with the coalition's support"
-                with_support = hit.relation == "supports" and "ب" in hit.prefix and governor is None
-                # قصف مواقع داعش: positions are hit, never hit back (but مساندة طائرات التحالف: planes help,
-                # and after a noun whose genitive is its agent a craft strikes: قصف طائرات التحالف مواقع X)
                 head = sc.c(gen[0].np0)
+                # بمساندة التحالف: "with the coalition's support"; ومساندة طيران التحالف: aircraft give
+                # support, they are not given it
+                with_support = hit.relation == "supports" and (
+                    ("ب" in hit.prefix and governor is None) or head in M.CRAFT_HEADS)
+                # قصف مواقع داعش: positions are hit, never hit back (but after a noun whose genitive is its
+                # agent a craft strikes: قصف طائرات التحالف مواقع X)
                 site = hit.relation in ("strikes", "fights") and head in M.SITE_NOUNS and not (
                     f.genitive == "agent" and head in M.AGENTIVE_HEADS)
                 if not site and (
