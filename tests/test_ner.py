@@ -104,6 +104,15 @@ def test_a_capital_spelled_like_another_states_short_name_follows_the_article(tm
     assert ("عمان", "STATE", "state:jor") in found(caps, "استقبلت عمان الوزير.")
 
 
+def test_a_quotation_after_a_title_is_no_name_but_a_quoted_name_is(matcher: Matcher) -> None:
+    def people(text: str) -> list[str]:
+        return [t for t, ty, _ in found(matcher, text) if ty == "PERSON"]
+
+    assert people("وأضاف الرئيس الأفغاني “نأمل في تحقيق السلام”.") == []
+    assert people('وأضاف السفير الفرنسي "دور السعودية مهم".') == []
+    assert people("وقال المتحدث «أبو محمد العدناني» إن التنظيم") == ["أبو محمد العدناني"]
+
+
 def test_title_name_and_affiliation(matcher: Matcher) -> None:
     text = "وقال وزير الدفاع الأميركي شوك هاغل إن هاغل سيزور المنطقة"
     tokens = tokenize(text)

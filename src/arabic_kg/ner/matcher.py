@@ -959,8 +959,8 @@ class Matcher:
             ):
                 parts += tokens[k].norm not in _NAME_LINKS
                 k += 1
-            if quoted and k < n and tokens[k].norm not in _QUOTES:
-                k = min(k, j + 3)
+            if quoted and (k >= n or tokens[k].norm not in _QUOTES):
+                return None  # وأضاف الرئيس الأفغاني "نأمل في ...: a quotation opens, not a quoted name
             if (
                 parts == 3
                 and not quoted
