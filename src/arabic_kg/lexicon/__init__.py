@@ -50,6 +50,7 @@ class CueLexicon(BaseModel):
     media_heads: list[str] = Field(default_factory=list)
     ambiguous_media_heads: list[str] = Field(default_factory=list)
     location_heads: list[str] = Field(default_factory=list)
+    place_adjectives: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
     named_after_heads: list[str] = Field(default_factory=list)
     title_qualifiers: list[str] = Field(default_factory=list)
@@ -105,6 +106,7 @@ class Lexicon:
     media_heads: set[tuple[str, ...]] = field(default_factory=set)
     ambiguous_media_heads: set[tuple[str, ...]] = field(default_factory=set)
     location_heads: set[str] = field(default_factory=set)
+    place_adjectives: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
     named_after_heads: set[str] = field(default_factory=set)
@@ -161,6 +163,7 @@ class Lexicon:
         self.media_heads = {phrase_key(w) for w in self.cues.media_heads}
         self.ambiguous_media_heads = {phrase_key(w) for w in self.cues.ambiguous_media_heads}
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
+        self.place_adjectives = {normalize(w) for w in self.cues.place_adjectives}
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.
         self.stopwords_light = {normalize_light(w) for w in self.cues.stopwords}

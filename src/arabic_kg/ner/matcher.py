@@ -1058,6 +1058,8 @@ class Matcher:
                     continue
                 if {f for f, c in nxt.variants if c} & (lex.location_heads | lex.base_heads):
                     continue  # وقرية بريف إدلب: the next word is itself a head noun
+                if nxt.norm in lex.place_adjectives or nxt.norm.startswith("لل"):
+                    continue  # منطقة آمنة، مخيم للنازحين: the place is described, not named
                 if (
                     self._tags[i + 1] == "O"
                     and nxt.norm not in _PLACE_PREFIXES
@@ -1199,8 +1201,10 @@ class Matcher:
                 [dict((c, f) for f, c in first.variants).get(cut, first.norm)]
                 + [t.norm for t in tokens[i + 1 : j]]
             )
-            if len(key) == 1 and (key[0] in self.lex.stopwords or len(key[0]) < 3):
-                continue
+            if len(key) == 1 and (
+                key[0] in self.lex.stopwords or key[0] in self.lex.place_adjectives or len(key[0]) < 3
+            ):
+                continue  # حي ساحلي: the tagger's place is the adjective after the head
             start, stop = self._span(tokens, i, j, cut)
             out.append(RawMention(i, j, start, stop, etype, None, " ".join(key), "name", "tagger"))
             if etype == "PERSON":
