@@ -457,6 +457,11 @@ def test_government_forces_without_an_adjective_are_the_articles_own_state(match
     # The deposed government's forces are not the state.
     deposed = "قصفت قوات النظام المخلوع أحياء عدن وتعز"
     assert not any(m[0].startswith("قوات النظام") for m in found(matcher, deposed))
+    # Security forces are a state organ too, unless a community's adjective follows.
+    security = "اشتبكت قوات الأمن مع مسلحين في عدن وتعز"
+    assert ("قوات الأمن", "STATE", "state:yem") in found(matcher, security)
+    kurdish = "تدرب القوات الأمريكية قوات الأمن الكردية في أربيل والموصل"
+    assert not any(m[0].startswith("قوات الأمن") for m in found(matcher, kurdish))
 
 
 def test_al_qaeda_needs_naming_because_al_qaida_is_also_the_base(matcher: Matcher) -> None:

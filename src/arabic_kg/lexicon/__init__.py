@@ -42,6 +42,7 @@ class CueLexicon(BaseModel):
     organs: list[str] = Field(default_factory=list)
     home_state_organs: list[str] = Field(default_factory=list)
     deposed_words: list[str] = Field(default_factory=list)
+    group_adjectives: list[str] = Field(default_factory=list)
     person_titles: list[PersonTitle] = Field(default_factory=list)
     base_heads: list[str] = Field(default_factory=list)
     base_suffixes: list[str] = Field(default_factory=list)
@@ -97,6 +98,7 @@ class Lexicon:
     organs: set[tuple[str, ...]] = field(default_factory=set)
     home_state_organs: set[tuple[str, ...]] = field(default_factory=set)
     deposed_words: set[str] = field(default_factory=set)
+    group_adjectives: set[str] = field(default_factory=set)
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # title → role
     title_roles: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # title → all its roles
     base_heads: set[str] = field(default_factory=set)
@@ -152,6 +154,7 @@ class Lexicon:
         self.organs = {phrase_key(o) for o in self.cues.organs}
         self.home_state_organs = {phrase_key(o) for o in self.cues.home_state_organs}
         self.deposed_words = {normalize(w) for w in self.cues.deposed_words}
+        self.group_adjectives = {normalize(w) for w in self.cues.group_adjectives}
         self.titles = {phrase_key(t.form): t.role for t in self.cues.person_titles}
         self.title_roles: dict[tuple[str, ...], set[str]] = {}  # every role a title form is listed with
         for t in self.cues.person_titles:

@@ -576,6 +576,7 @@ class Matcher:
                 or any(covered[k] for k in range(i, end))
                 or self._adjective_at(tokens, end)[1]
                 or after in self.lex.deposed_words
+                or after in self.lex.group_adjectives
             ):
                 i += 1
                 continue
