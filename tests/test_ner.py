@@ -560,3 +560,10 @@ def test_a_place_head_before_a_describing_adjective_names_no_place(matcher: Matc
     # Nor does the tagger's reading of the adjective alone count as a place.
     result = extract_text("في إشارة إلى حي ساحلي في وسط بنغازي بالقرب من الميناء.")
     assert [e.label for e in result.entities if e.type == "LOCATION"] == ["بنغازي"]
+
+
+def test_a_coalition_named_specifically_once_is_named_by_its_short_spelling_everywhere() -> None:
+    builtin = Matcher(load_lexicon(), tagger=None)
+    text = "واستهدفت طائرات التحالف مخازن السلاح في عدن. وقصف طيران التحالف مواقع الحوثيين في صنعاء وتعز."
+    coalition = [(t, c) for t, _, c in found(builtin, text) if t in ("التحالف", "طيران التحالف")]
+    assert len(coalition) == 2 and len({c for _, c in coalition}) == 1, coalition

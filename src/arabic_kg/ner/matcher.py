@@ -313,45 +313,72 @@ class Matcher:
         mentions.extend(self._titles(tokens, mentions, covered, context, found_ids))
         mentions.extend(self._heads(tokens, covered, context))
         self._capital_or_named(mentions)
-        # Ambiguous spellings count once the entity is named plainly, or after a cue word.
+        # Ambiguous spellings count once the entity is named plainly, or after a cue word. A spelling specific
+        # enough alone (طيران التحالف in a Yemen story) names the entity for the others (طائرات التحالف
+        # anywhere in the article); one confirmed by a cue word does not (بـ«القاعدة» ... القاعدة الجوية).
         found_ids = {m.entry_id for m in mentions}
-        for m in context:
-            named = [e for e in m.alternatives if e in found_ids]
-            by_place = False
-            leader = self._leader_of(tokens, m, mentions)
-            if leader is not None:
-                led = [e for e in m.alternatives if self.lex.entries[e].led_by == leader]
-                if len(led) != 1:
-                    continue  # التحالف الذي تقوده روسيا: no coalition the lexicon knows
-                m.entry_id, by_place = led[0], True
-            elif named:  # التحالف: the coalition this article has named
-                m.entry_id = named[0]
-            elif len(m.alternatives) > 1:
-                # الجوف among Saudi regions is the Saudi one: the state the article's other places are in.
-                picked = self._by_neighbours(m.alternatives, found_ids)
-                if picked is None:
-                    continue  # several entries and nothing to tell which one
-                m.entry_id = picked
-                by_place = " " in m.name_key  # طيران التحالف in a Yemen story: specific enough alone
-            if m.type == "PERSON" and self._continues_name(tokens, m):
-                continue
-            confirmed = (
-                by_place
-                or m.entry_id in found_ids
-                or self._cued(tokens, m, mentions)
-                or self._tagged_as(tokens, m)
-            )
-            if confirmed and not any(covered[k] for k in range(m.token_start, m.token_end)):
-                m.kind = "name"
-                mentions.append(m)
-                for k in range(m.token_start, m.token_end):
-                    covered[k] = True
+        pending = list(context)
+        while pending:
+            specific: set[str | None] = set()
+            confirm = self._confirm_context
+            pending = [m for m in pending if not confirm(tokens, m, mentions, covered, found_ids, specific)]
+            if specific <= found_ids:
+                break
+            found_ids |= specific
         mentions.extend(self._home_state_organs(tokens, covered, {m.entry_id for m in mentions}))
         if self.tagger is not None:
             mentions.extend(self._tagged(tokens, covered, mentions))
         self._resolve_capitals(tokens, mentions)
         mentions.sort(key=lambda m: m.token_start)
         return mentions
+
+    def _confirm_context(
+        self,
+        tokens: Sequence[Token],
+        m: RawMention,
+        mentions: list[RawMention],
+        covered: list[bool],
+        found_ids: set[str | None],
+        specific: set[str | None],
+    ) -> bool:
+        """Add an ambiguous spelling to the mentions when the article or its context confirms it; False when
+        it stays unconfirmed (a later pass may confirm it once another spelling of its entity is in). The
+        entity of a spelling confirmed by its own words and the article's places goes into ``specific``."""
+        named = [e for e in m.alternatives if e in found_ids]
+        by_place = False
+        leader = self._leader_of(tokens, m, mentions)
+        if leader is not None:
+            led = [e for e in m.alternatives if self.lex.entries[e].led_by == leader]
+            if len(led) != 1:
+                return True  # التحالف الذي تقوده روسيا: no coalition the lexicon knows, ever
+            m.entry_id, by_place = led[0], True
+        elif named:  # التحالف: the coalition this article has named
+            m.entry_id = named[0]
+        elif len(m.alternatives) > 1:
+            # الجوف among Saudi regions is the Saudi one: the state the article's other places are in.
+            picked = self._by_neighbours(m.alternatives, found_ids)
+            if picked is None:
+                return False  # several entries and nothing to tell which one
+            m.entry_id = picked
+            by_place = " " in m.name_key  # طيران التحالف in a Yemen story: specific enough alone
+        if m.type == "PERSON" and self._continues_name(tokens, m):
+            return True
+        confirmed = (
+            by_place
+            or m.entry_id in found_ids
+            or self._cued(tokens, m, mentions)
+            or self._tagged_as(tokens, m)
+        )
+        if not confirmed:
+            return False
+        if not any(covered[k] for k in range(m.token_start, m.token_end)):
+            m.kind = "name"
+            mentions.append(m)
+            for k in range(m.token_start, m.token_end):
+                covered[k] = True
+            if by_place:
+                specific.add(m.entry_id)
+        return True
 
     def _drop_fathers(
         self, tokens: Sequence[Token], mentions: list[RawMention], covered: list[bool]
