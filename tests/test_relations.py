@@ -717,6 +717,20 @@ def test_sentences_without_typed_relation(lexicon: Lexicon, sentence: str,
     assert d.typed() == set(), sentence
 
 
+@pytest.mark.parametrize("site", ["موقع", "معسكرا"])
+def test_a_place_named_for_its_activity_after_lam_is_no_relation(lexicon: Lexicon, site: str) -> None:
+    # موقع للتدريب: a training site is nobody training anyone (also with tanween).
+    text = f"وتبنى داعش إطلاق قذيفتي هاون على {site} للتدريب تابع للمعارضة السورية."
+    d = doc(lexicon, text, ISIS, ("للمعارضة السورية", "org:opposition"))
+    assert not any(r.type == "trains" for r in d.relations)
+
+
+def test_a_site_belonging_to_an_actor_in_the_accusative_is_hit(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وقصفت الطائرات الروسية معسكرا تابعا لداعش.", ("الطائرات الروسية", "state:rus"),
+            ("لداعش", "org:isis"))
+    assert d.typed() == {("strikes", "state:rus", "org:isis")}
+
+
 def test_co_mentions_and_no_self_relations(lexicon: Lexicon) -> None:
     d = doc(lexicon, "شاركت روسيا وإيران في مؤتمر عن الاقتصاد.", RUS, IRN)
     co = [r for r in d.relations if r.type == "co_mentioned"]

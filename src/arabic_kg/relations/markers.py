@@ -129,7 +129,7 @@ REGIME_HEADS = _norm("نظام حكومة")
 # Nouns after which a trigger names a kind of place or body (معسكر تدريب، مركز التنسيق، مجلس التعاون).
 FACILITY_NOUNS = _norm(
     "معسكر معسكرات قاعدة قواعد مركز مراكز مخيم مخيمات مدرسة مدارس كلية أكاديمية مجلس منظمة وزارة وزير "
-    "هيئة مكتب دورة دورات طائرة طائرات طائرتي سفينة بعثة مهمة برنامج ميدان ساحة مدرج منطقة قيادة"
+    "هيئة مكتب دورة دورات طائرة طائرات طائرتي سفينة بعثة مهمة برنامج ميدان ساحة مدرج منطقة قيادة موقع"
 )
 # Heads whose nationality adjective is an agent (مقاتلات تركية تقصف، الجهود الأميركية لتدريب).
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.

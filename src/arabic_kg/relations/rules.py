@@ -95,10 +95,14 @@ class SentenceReader:
         title_head = (
             prev in self.doc.title_words and prev not in M.TITLE_QUALIFYING_WORDS and not prev.endswith("ي")
         )
-        facility = prev in M.FACILITY_NOUNS or prev[2:] in M.FACILITY_NOUNS or title_head
+        tanween = prev[:-1] if prev.endswith("ا") else prev  # معسكرا للتدريب
+        facility = any(w in M.FACILITY_NOUNS for w in (prev, prev[2:], tanween)) or title_head
         if hit.start - 1 in self.doc.covered:
             facility = False  # a name's last word heads nothing: التحالف *الدولي* غارات
-        if hit.form.pos != "verb" and not hit.prefix and facility:
+        # موقع للتدريب، مركز للتنسيق: the definite noun after ل names the place's activity (but برنامج لتدريب
+        # المعارضة states whom it trains).
+        activity = hit.prefix.lstrip("وف") == "ل" and sc.tokens[hit.start].norm.lstrip("وف").startswith("لل")
+        if hit.form.pos != "verb" and (not hit.prefix or activity) and facility:
             return True  # رئيس تحرير، وزير الدفاع: part of a title
         # هجوما حادا، هجومه اللاذع: an attack in words.
         if hit.relation == "strikes" and hit.form.pos == "noun" and any(
