@@ -413,6 +413,18 @@ def test_a_counterpart_is_met_by_the_person_before(lexicon: Lexicon) -> None:
     assert not d.has("meets_with", "org:isis", "person:lavrov")
 
 
+def test_his_country_is_the_state_of_the_last_person_who_has_one(lexicon: Lexicon) -> None:
+    x, y = ("سامر خليل", "person:x"), ("كمال يوسف", "person:y")
+    opp = ("للمعارضة السورية", "org:opposition")
+    text = "تدعم الولايات المتحدة الحل. والتقى جون كيري سامر خليل وأكد دعم بلاده للمعارضة السورية."
+    d = doc(lexicon, text, USA, KERRY, x, opp)
+    assert d.find("supports", "state:usa", "org:opposition")
+    assert not d.find("supports", "person:x", "org:opposition")
+    # Nobody named has a state: the support is someone's the sentence does not name.
+    d = doc(lexicon, "والتقى سامر خليل كمال يوسف وأكد دعم بلاده للمعارضة السورية.", x, y, opp)
+    assert not any(r.type == "supports" for r in d.relations)
+
+
 def test_a_phone_call_and_base_access_in_their_singular_and_quantified_forms(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وجرت محادثة هاتفية بين جون كيري ونظيره الروسي سيرغي لافروف.", KERRY, LAVROV)
     assert d.has("meets_with", "person:kerry", "person:lavrov")

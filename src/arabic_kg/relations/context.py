@@ -492,18 +492,17 @@ class SentenceContext:
                 continue
             if k in doc.covered:
                 continue
-            person = None
+            # The last person before it with a state: a UN envoy (يلتقي ولد الشيخ ويؤكد دعم بلاده) has none.
+            state = None
             for arg in reversed(self.args):
                 if arg.t1 <= k and arg.type == "PERSON":
-                    person = arg
-                    break
-            if person is None:
+                    state = self._state_of(arg)
+                    if state is not None:
+                        break
+            if state is None:
                 person = self._previous_person(k)
-            if person is None:
-                continue
-            ent = doc.entities.get(person.entity)
-            state = doc.local(ent.affiliation) if ent is not None else None
-            if state is None or doc.entities[state].type != "STATE":
+                state = self._state_of(person) if person is not None else None
+            if state is None:
                 continue
             tok = self.tokens[k]
             canonical = doc.entities[state].canonical_id
@@ -513,6 +512,13 @@ class SentenceContext:
             if prep is not None:
                 arg.marker = prep
             self.args.append(arg)
+
+    def _state_of(self, person: Arg) -> str | None:
+        """The local id of the state a person is affiliated with, if it is in the article."""
+        doc = self.doc
+        ent = doc.entities.get(person.entity)
+        state = doc.local(ent.affiliation) if ent is not None else None
+        return state if state is not None and doc.entities[state].type == "STATE" else None
 
     def _previous_person(self, k: int) -> Arg | None:
         """The last person mentioned before token k in the article (the speaker of a quote)."""

@@ -212,6 +212,8 @@ class SentenceReader:
             return (self._members_from(arg, hit.end) if arg.marker is None else None), False
         tok = sc.tokens[k]
         cw = sc.c(k)
+        if cw in M.COUNTRY_PRONOUNS:
+            return None, True  # دعم بلاده whose state the article does not name: someone's, not the subject's
         if k in self.doc.covered or k in self.hit_at or not tok.norm[:1].isalpha() or cw in M.PREP_WORDS:
             return None, False
         if f.pos == "noun" and cw in self.doc.title_words and not self._titled_name_follows(k, right):
