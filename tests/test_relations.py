@@ -672,6 +672,16 @@ def test_a_name_with_a_proclitic_is_not_the_name_of_the_title_before_it(lexicon:
     assert d.find("affiliated_with", "person:x", "state:irq")
 
 
+def test_a_title_after_a_person_and_before_another_is_the_others(lexicon: Lexicon) -> None:
+    # بنائب رئيس الوزراء ووزير خارجية قطر، الشيخ كمال يوسف: the comma and a title before the next person.
+    text = "التقى سامر خليل، بنائب رئيس الوزراء ووزير خارجية قطر، الشيخ كمال يوسف."
+    d = doc(lexicon, text, ("سامر خليل", "person:x"), ("قطر", "state:qat"), ("كمال يوسف", "person:y"))
+    assert not d.find("affiliated_with", "person:x", "state:qat")
+    qatar = ("قطر", "state:qat")
+    d = doc(lexicon, "التقى سامر خليل، وزير خارجية قطر، بالوفد.", ("سامر خليل", "person:x"), qatar)
+    assert d.find("affiliated_with", "person:x", "state:qat")
+
+
 def test_located_in(lexicon: Lexicon) -> None:
     d = doc(lexicon, "هبطت الطائرة في قاعدة العديد في قطر.", ("قاعدة العديد", "base:udeid"),
             ("قطر", "state:qat"))

@@ -116,7 +116,11 @@ def _title_after(
         return None
     if m.type in ("STATE", "ORGANIZATION") or (m.type == "LOCATION" and head_of_place):
         # A state that is the title of the next person is not this person's (كيري وزير خارجية روسيا لافروف).
-        nxt = sc.doc.covered.get(m.token_end)
+        j = m.token_end
+        # ووزير خارجية دولة الكويت، الشيخ صباح الخالد: a comma and a title may stand before that person
+        while j < sc.b and j < m.token_end + 3 and (sc.tokens[j].norm in M.COMMAS or sc.c(j) in titles):
+            j += 1
+        nxt = sc.doc.covered.get(j)
         if nxt is not None and nxt.type == "PERSON" and nxt.start == sc.tokens[nxt.token_start].start:
             return None  # (a proclitic, as in بجون كيري, starts a new phrase: the state is this title's)
         return _arg(m), start, k
