@@ -747,6 +747,15 @@ def test_a_place_named_for_its_activity_after_lam_is_no_relation(lexicon: Lexico
     assert not any(r.type == "trains" for r in d.relations)
 
 
+def test_the_place_freed_is_not_the_enemy(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "أعلن جون كيري تحرير العراق.", KERRY, IRQ)
+    assert not any(r.type == "fights" for r in d.relations)
+    forces = ("القوات التركية", "state:tur")
+    d = doc(lexicon, "نجحت القوات التركية في تحرير العراق من داعش.", forces, IRQ, ISIS)
+    assert {r.type for r in d.relations if r.type != "co_mentioned"} == {"fights"}
+    assert d.has("fights", "state:tur", "org:isis")
+
+
 def test_a_site_belonging_to_an_actor_in_the_accusative_is_hit(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وقصفت الطائرات الروسية معسكرا تابعا لداعش.", ("الطائرات الروسية", "state:rus"),
             ("لداعش", "org:isis"))

@@ -132,6 +132,8 @@ FACILITY_NOUNS = _norm(
     "هيئة مكتب دورة دورات طائرة طائرات طائرتي سفينة بعثة مهمة برنامج ميدان ساحة مدرج منطقة قيادة موقع"
 )
 # Heads whose nationality adjective is an agent (مقاتلات تركية تقصف، الجهود الأميركية لتدريب).
+# The masdar of freeing a place: its genitive is the place, the enemy follows من (تحرير عدن من الحوثيين).
+LIBERATION = _norm("تحرير التحرير")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.
 CRAFT_HEADS = _norm(
     "طيران الطيران طائرات الطائرات مقاتلات المقاتلات مروحيات المروحيات قاذفات القاذفات مدفعية المدفعية "

@@ -989,6 +989,8 @@ class SentenceReader:
         elif gen:
             if f.genitive == "agent":
                 group = gen
+            elif self._any_form_in(hit.start, M.LIBERATION) and all(map(_is_place_or_state, gen)):
+                start = max(a.t1 for a in gen)  # تحرير الكويت (من العراق): the place freed, not the enemy
             else:
                 partners = gen
         if group is None and adjectives:
@@ -1233,6 +1235,10 @@ def _unique(args: Iterable[Arg]) -> list[Arg]:
 def _is_instrument(hit: TriggerHit) -> bool:
     """A trigger noun with ب (بقذائف الهاون، بالصواريخ): the weapon of another trigger's act."""
     return hit.form.pos == "noun" and "ب" in hit.prefix
+
+
+def _is_place_or_state(arg: Arg) -> bool:
+    return arg.type in ("STATE", "LOCATION")
 
 
 def _is_place(arg: Arg) -> bool:
