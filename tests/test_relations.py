@@ -747,6 +747,15 @@ def test_a_place_named_for_its_activity_after_lam_is_no_relation(lexicon: Lexico
     assert not any(r.type == "trains" for r in d.relations)
 
 
+def test_a_war_that_is_the_topic_of_a_discussion_is_not_the_discussers(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "ومن المقرر أن يبحث سيرغي لافروف الوضع في سوريا والحرب على داعش.", LAVROV, SYR, ISIS)
+    assert not any(r.type == "fights" for r in d.relations)
+    # The adjective still names who strikes.
+    russian = ("الروسية", "state:rus", "adjective")
+    d = doc(lexicon, "وبحث سيرغي لافروف الغارات الروسية على داعش.", LAVROV, russian, ISIS)
+    assert d.find("strikes", "state:rus", "org:isis")
+
+
 def test_the_place_freed_is_not_the_enemy(lexicon: Lexicon) -> None:
     d = doc(lexicon, "أعلن جون كيري تحرير العراق.", KERRY, IRQ)
     assert not any(r.type == "fights" for r in d.relations)

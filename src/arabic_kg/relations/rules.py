@@ -527,10 +527,22 @@ class SentenceReader:
         """The subject before the trigger, when nothing closer names the agent."""
         if hit.form.possessive:
             return self._possessor(hit)
-        if self._in_construct(hit):
+        if self._in_construct(hit) or self._topic_of_discussion(hit, left):
             return None
         crafts = self._crafts_before_light_verb(hit)
         return crafts if crafts is not None else self._nearest_left(hit, left)
+
+    def _topic_of_discussion(self, hit: TriggerHit, left: int) -> bool:
+        """يبحث لافروف الوضع في سوريا والحرب على داعش: a strike or fight noun in the object of a discussion
+        verb is a topic, so the one who discusses it is not said to wage it."""
+        if hit.form.pos != "noun" or hit.relation not in ("strikes", "fights"):
+            return False
+        for k in range(hit.start - 1, left - 1, -1):
+            other = self.hit_at.get(k)
+            if other is not None and other is not hit:
+                topic_verb = other.form.pos == "verb" and not other.form.direct_object
+                return other.relation == "meets_with" and topic_verb
+        return False
 
     def _crafts_before_light_verb(self, hit: TriggerHit) -> list[Arg] | None:
         """مقاتلات تركية شنت أمس غارات: an agentive head with a nationality adjective, subject of the light
