@@ -756,6 +756,15 @@ def test_a_war_that_is_the_topic_of_a_discussion_is_not_the_discussers(lexicon: 
     assert d.find("strikes", "state:rus", "org:isis")
 
 
+def test_a_long_topic_may_stand_between_a_discussion_verb_and_its_partner(lexicon: Lexicon) -> None:
+    text = "ويبحث سيرغي لافروف الوضع في سوريا والحرب على داعش مع نظيره جون كيري."
+    d = doc(lexicon, text, LAVROV, SYR, ISIS, KERRY)
+    assert d.has("meets_with", "person:lavrov", "person:kerry")
+    # The topic's own مع: the border with Syria is no partner.
+    d = doc(lexicon, "وتبحث تركيا تنفيذ إجراءات جديدة لتعزيز أمنها على الحدود مع سوريا.", TUR, SYR)
+    assert not d.has("meets_with", "state:tur", "state:syr")
+
+
 def test_the_place_freed_is_not_the_enemy(lexicon: Lexicon) -> None:
     d = doc(lexicon, "أعلن جون كيري تحرير العراق.", KERRY, IRQ)
     assert not any(r.type == "fights" for r in d.relations)

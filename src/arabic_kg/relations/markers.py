@@ -132,6 +132,8 @@ FACILITY_NOUNS = _norm(
     "هيئة مكتب دورة دورات طائرة طائرات طائرتي سفينة بعثة مهمة برنامج ميدان ساحة مدرج منطقة قيادة موقع"
 )
 # Heads whose nationality adjective is an agent (مقاتلات تركية تقصف، الجهود الأميركية لتدريب).
+# Borders: a مع after them names the neighbour (الحدود مع سوريا), not a partner.
+BORDER_NOUNS = _norm("الحدود حدود حدودها حدوده حدودهما حدودنا")
 # The masdar of freeing a place: its genitive is the place, the enemy follows من (تحرير عدن من الحوثيين).
 LIBERATION = _norm("تحرير التحرير")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.

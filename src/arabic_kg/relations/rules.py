@@ -683,6 +683,13 @@ class SentenceReader:
                 return None
             marker = arg.marker
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
+            topic_verb = hit.form.pos == "verb" and not hit.form.direct_object
+            if marker == "مع" and hit.relation == "meets_with" and topic_verb:
+                # بحث لافروف الوضع في سوريا والحرب على داعش مع الجبير: the topic comes first (but the
+                # topic's own مع, الحدود مع سوريا, is no partner)
+                if arg.np0 - 2 >= start and sc.c(arg.np0 - 2) in M.BORDER_NOUNS:
+                    continue
+                reach = 10
             if marker == "بين" or arg.np0 - start > reach:
                 continue  # بين is read as a list (all pairs) by the symmetric rule; far is not ours
             if marker == "ب" and hit.relation in SYMMETRIC and arg.type == "STATE":
