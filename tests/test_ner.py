@@ -47,6 +47,11 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str, str | None]]:
     return sorted(out, key=lambda x: text.index(x[0]))
 
 
+def of_type(matcher: Matcher, text: str, etype: str) -> list[str]:
+    """The texts of the resolved mentions of one type."""
+    return [t for t, ty, _ in found(matcher, text) if ty == etype]
+
+
 def test_clitics_are_cut_from_mentions(matcher: Matcher) -> None:
     text = "وقصفت الطائرات مواقع لداعش وبدمشق، والتقى للويد أوستن بالعراق"
     got = found(matcher, text)
@@ -106,12 +111,9 @@ def test_a_capital_spelled_like_another_states_short_name_follows_the_article(tm
 
 
 def test_a_quotation_after_a_title_is_no_name_but_a_quoted_name_is(matcher: Matcher) -> None:
-    def people(text: str) -> list[str]:
-        return [t for t, ty, _ in found(matcher, text) if ty == "PERSON"]
-
-    assert people("وأضاف الرئيس الأفغاني “نأمل في تحقيق السلام”.") == []
-    assert people('وأضاف السفير الفرنسي "دور السعودية مهم".') == []
-    assert people("وقال المتحدث «أبو محمد العدناني» إن التنظيم") == ["أبو محمد العدناني"]
+    assert of_type(matcher, "وأضاف الرئيس الأفغاني “نأمل في تحقيق السلام”.", "PERSON") == []
+    assert of_type(matcher, 'وأضاف السفير الفرنسي "دور السعودية مهم".', "PERSON") == []
+    assert of_type(matcher, "وقال المتحدث «أبو محمد العدناني» إن التنظيم", "PERSON") == ["أبو محمد العدناني"]
 
 
 def test_title_name_and_affiliation(matcher: Matcher) -> None:
@@ -551,12 +553,9 @@ def test_a_month_name_the_tagger_reads_as_a_name_is_dropped() -> None:
 
 
 def test_a_place_head_before_a_describing_adjective_names_no_place(matcher: Matcher) -> None:
-    def places(text: str) -> list[str]:
-        return [t for t, ty, _ in found(matcher, text) if ty == "LOCATION"]
-
-    assert places("وتسعى تركيا إلى إقامة منطقة آمنة قرب الحدود") == []
-    assert places("قتل مدنيون في مخيم للنازحين وفي قرية نائية") == []
-    assert places("سيطرت القوات على منطقة عقاقة") == ["منطقة عقاقة"]
+    assert of_type(matcher, "وتسعى تركيا إلى إقامة منطقة آمنة قرب الحدود", "LOCATION") == []
+    assert of_type(matcher, "قتل مدنيون في مخيم للنازحين وفي قرية نائية", "LOCATION") == []
+    assert of_type(matcher, "سيطرت القوات على منطقة عقاقة", "LOCATION") == ["منطقة عقاقة"]
     # Nor does the tagger's reading of the adjective alone count as a place.
     result = extract_text("في إشارة إلى حي ساحلي في وسط بنغازي بالقرب من الميناء.")
     assert [e.label for e in result.entities if e.type == "LOCATION"] == ["بنغازي"]

@@ -540,8 +540,7 @@ class SentenceReader:
         for k in range(hit.start - 1, left - 1, -1):
             other = self.hit_at.get(k)
             if other is not None and other is not hit:
-                topic_verb = other.form.pos == "verb" and not other.form.direct_object
-                return other.relation == "meets_with" and topic_verb
+                return _discussion_verb(other)
         return False
 
     def _crafts_before_light_verb(self, hit: TriggerHit) -> list[Arg] | None:
@@ -683,8 +682,7 @@ class SentenceReader:
                 return None
             marker = arg.marker
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
-            topic_verb = hit.form.pos == "verb" and not hit.form.direct_object
-            if marker == "مع" and hit.relation == "meets_with" and topic_verb:
+            if marker == "مع" and _discussion_verb(hit):
                 # بحث لافروف الوضع في سوريا والحرب على داعش مع الجبير: the topic comes first (but the
                 # topic's own مع, الحدود مع سوريا, is no partner)
                 if arg.np0 - 2 >= start and sc.c(arg.np0 - 2) in M.BORDER_NOUNS:
@@ -1008,7 +1006,7 @@ class SentenceReader:
         elif gen:
             if f.genitive == "agent":
                 group = gen
-            elif self._any_form_in(hit.start, M.LIBERATION) and all(map(_is_place_or_state, gen)):
+            elif self._any_form_in(hit.start, M.LIBERATION) and all(map(_is_place, gen)):
                 start = max(a.t1 for a in gen)  # تحرير الكويت (من العراق): the place freed, not the enemy
             else:
                 partners = gen
@@ -1256,8 +1254,9 @@ def _is_instrument(hit: TriggerHit) -> bool:
     return hit.form.pos == "noun" and "ب" in hit.prefix
 
 
-def _is_place_or_state(arg: Arg) -> bool:
-    return arg.type in ("STATE", "LOCATION")
+def _discussion_verb(hit: TriggerHit) -> bool:
+    """بحث، ناقش: a meeting verb whose object is its topic."""
+    return hit.relation == "meets_with" and hit.form.pos == "verb" and not hit.form.direct_object
 
 
 def _is_place(arg: Arg) -> bool:
