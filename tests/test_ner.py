@@ -530,6 +530,19 @@ def test_the_coalition_is_the_one_its_leader_phrase_names(matcher: Matcher) -> N
     assert not any(m[1] == "ORGANIZATION" for m in russia)
 
 
+def test_an_indefinite_coalition_is_one_only_before_its_leader(matcher: Matcher) -> None:
+    got = found(matcher, "وقصفت مقاتلات تحالف تقوده السعودية مواقع في صنعاء")
+    assert ("تحالف", "ORGANIZATION", "org:arab_coalition") in got
+    got = found(matcher, "السماح لتحالف تقوده الولايات المتحدة باستخدام القواعد")
+    assert ("تحالف", "ORGANIZATION", "org:us_led_coalition") in got
+    assert ("قوات تحالف", "ORGANIZATION", "org:us_led_coalition") in found(
+        matcher, "وشكلت قوات تحالف بقيادة الولايات المتحدة غرفة عمليات في الرقة"
+    )
+    # Any other alliance, even in a story about Yemen.
+    got = found(matcher, "قصفت قوات التحالف صنعاء. وأعلنت الأحزاب تشكيل تحالف جديد في عدن")
+    assert [m[0] for m in got if m[1] == "ORGANIZATION"] == ["قوات التحالف"]
+
+
 def test_a_club_head_before_a_place_is_a_club_not_the_city(matcher: Matcher) -> None:
     got = found(matcher, "فاز دينامو كييف على لريال مدريد، وتعادل أولمبيك مرسيليا مع مولودية وهران")
     assert [(t, ty) for t, ty, _ in got] == [

@@ -144,6 +144,11 @@ class Lexicon:
                 add(alias, entry.id, "alias")
             for alias in entry.context_aliases:
                 add(alias, entry.id, "context")
+                key = phrase_key(alias)
+                if entry.led_by and key and key[-1].startswith("ال") and len(key[-1]) > 4:
+                    # تحالف تقوده السعودية: without the article the spelling names a coalition only
+                    # before the state leading it.
+                    add(" ".join((*key[:-1], key[-1][2:])), entry.id, "led")
             for capital in entry.capitals:
                 add(capital, entry.id, "capital")
             for adjective in entry.adjectives:

@@ -82,7 +82,7 @@ class RawMention:
     type: str
     entry_id: str | None  # lexicon id, None for a name found by rules or the tagger
     name_key: str  # normalized name without proclitics (identity of an unknown entity)
-    kind: str = "name"  # name | organ | adjective | capital | title | partial | context
+    kind: str = "name"  # name | organ | adjective | capital | title | partial | context | led
     method: str = "lexicon"
     role: str | None = None
     affiliation: str | None = None  # state id from a title's nationality adjective
@@ -191,7 +191,7 @@ class Matcher:
         # A capital outranks the city's own LOCATION entry: whether it acts is decided later.
         def rank(ref: tuple[str, str]) -> tuple[int, int, int, str]:
             etype = self.lex.entries[ref[0]].type
-            how = {"alias": 0, "capital": 1, "context": 3}[ref[1]]
+            how = {"alias": 0, "capital": 1, "context": 3, "led": 4}[ref[1]]
             if ref[1] == "alias" and etype == "LOCATION":
                 how = 2
             not_place = int(place and etype not in ("LOCATION", "STATE"))
@@ -296,8 +296,8 @@ class Matcher:
                     " ".join(key),
                     "name" if how == "alias" else how,
                 )
-                if how == "context":
-                    m.alternatives = tuple(e for e, h in lex.phrases[key] if h == "context")
+                if how in ("context", "led"):
+                    m.alternatives = tuple(e for e, h in lex.phrases[key] if h == how)
                     context.append(m)
                 else:
                     mentions.append(m)
@@ -352,6 +352,8 @@ class Matcher:
             if len(led) != 1:
                 return True  # التحالف الذي تقوده روسيا: no coalition the lexicon knows, ever
             m.entry_id, by_place = led[0], True
+        elif m.kind == "led":
+            return True  # تحالف without a leader after it is any alliance
         elif named:  # التحالف: the coalition this article has named
             m.entry_id = named[0]
         elif len(m.alternatives) > 1:
