@@ -695,6 +695,12 @@ def test_located_in(lexicon: Lexicon) -> None:
     # Two places joined by و are not one inside the other.
     d = doc(lexicon, "قصف حي في حلب وقرية في تعز.", ("حلب", "loc:aleppo"), ("تعز", "loc:taiz"))
     assert not d.typed()
+    # A road that links two places puts neither in the other.
+    for linked in ("الطريق الذي يربط عدن بمحافظة تعز", "الطريق الرابط عدن بمحافظة تعز"):
+        d = doc(lexicon, f"سيطرت القوات على {linked}.", ("عدن", "loc:aden"), ("تعز", "loc:taiz"))
+        assert not d.find("located_in", "loc:aden", "loc:taiz")
+    d = doc(lexicon, "سيطرت القوات على مدينة عدن بمحافظة تعز.", ("عدن", "loc:aden"), ("تعز", "loc:taiz"))
+    assert d.find("located_in", "loc:aden", "loc:taiz")
 
 
 def test_members_listed_after_a_counted_group(lexicon: Lexicon) -> None:

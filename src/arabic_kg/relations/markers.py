@@ -134,6 +134,8 @@ FACILITY_NOUNS = _norm(
 # Heads whose nationality adjective is an agent (مقاتلات تركية تقصف، الجهود الأميركية لتدريب).
 # Borders: a مع after them names the neighbour (الحدود مع سوريا), not a partner.
 BORDER_NOUNS = _norm("الحدود حدود حدودها حدوده حدودهما حدودنا")
+# A road, bridge or line that links X to Y (يربط عدن بمحافظة لحج) does not put X in Y.
+CONNECTING = _verb("ربط", "يربط") | _norm("الرابط الرابطه الرابطين الواصل الواصله الواصلين")
 # The masdar of freeing a place: its genitive is the place, the enemy follows من (تحرير عدن من الحوثيين).
 LIBERATION = _norm("تحرير التحرير")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.

@@ -195,6 +195,8 @@ def sentence_locations(sc: SentenceContext) -> list[Candidate]:
             named.setdefault(m.canonical_id, m)
     closing = _closing_place(sc)
     for m in places:
+        if m.token_start > sc.a and sc.c(m.token_start - 1) in M.CONNECTING:
+            continue  # الطريق الذي يربط عدن بمحافظة لحج
         found = _located_text(sc, m)
         closes = closing is not None and closing[2] <= m.token_start and m.token_end <= closing[0].t0
         if found is None and closing is not None and closes:
