@@ -340,6 +340,18 @@ def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "state:tur", "org:isis")}
 
 
+def test_allies_named_after_their_possessor(lexicon: Lexicon) -> None:
+    # Any case and number of the possessive: حلفاؤه / حلفائه / حلفاءه, and the dual حلفاؤهما.
+    for allies in ("وحلفاؤه", "وحلفاءه", "وحلفائه"):
+        army = ("الجيش السوري", "state:syr")
+        d = doc(lexicon, f"وقصف الجيش السوري {allies} من روسيا مدينة حلب.", army, RUS)
+        assert d.has("coordinates_with", "state:syr", "state:rus"), allies
+    # Unnamed allies of a pair relate the pair to nobody, nor to the one who speaks of them.
+    speaker = ("سامر خليل", "person:x")
+    d = doc(lexicon, "ودعا سامر خليل روسيا وتركيا وحلفاءهما إلى وقف القتال.", speaker, RUS, TUR)
+    assert not [r for r in d.relations if r.type == "coordinates_with"]
+
+
 def test_allies_taking_a_place_together_coordinate(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وسيطرت المعارضة السورية وتركيا على المدينة.", OPP, TUR)
     assert d.typed() == {("coordinates_with", "org:opposition", "state:tur")}
@@ -349,6 +361,11 @@ def test_allies_taking_a_place_together_coordinate(lexicon: Lexicon) -> None:
     assert not doc(lexicon, "وسيطرت تركيا على المدينة التي يسكنها الأكراد.", TUR).typed()
     d = doc(lexicon, "تسيطر المعارضة السورية وداعش على أجزاء من المدينة.", OPP, ISIS)
     assert not d.typed()
+    # The مع of a fight between (بعد اشتباكات عنيفة مع X) names the enemy, not a partner.
+    for fight in ("اشتباكات", "اشتباكات عنيفة", "معارك ضارية"):
+        d = doc(lexicon, f"وسيطرت المعارضة السورية، بعد {fight} مع داعش، على المدينة.", OPP, ISIS)
+        assert d.has("fights", "org:opposition", "org:isis"), fight
+        assert d.has("coordinates_with", "org:opposition", "org:isis") is None, fight
 
 
 def test_coordinated_site_nouns_share_the_genitive(lexicon: Lexicon) -> None:

@@ -160,7 +160,10 @@ MEETING_LIGHT = _verbs(("عقد", "يعقد"), ("أجرى", "يجري"))
 PERMISSION = _verbs(("سمح", "يسمح"), ("أذن", "يأذن")) | _norm("السماح سماح الإذن")
 # "Led by" (التحالف الذي تقوده الولايات المتحدة، التحالف بقيادة السعودية): the leader modifies the head.
 LED_BY = _norm("تقوده يقوده تقودها يقودها قادته بقيادة قيادة بزعامة")
-ALLY_WORDS = _norm("حلفاء حلفاؤه حلفائه حلفاؤها حلفائها حلفاؤهم حلفائهم أنصار أنصاره أنصارهم ومعه")
+ALLY_WORDS = _norm(
+    "حلفاء حلفاؤه حلفائه حلفاءه حلفاؤها حلفائها حلفاءها حلفاؤهم حلفائهم حلفاءهم حلفاؤهما حلفائهما حلفاءهما"
+    " أنصار أنصاره أنصارهم ومعه"
+)
 # A fight "in the ranks of" or "alongside" X is not a fight against X.
 ALONGSIDE = _norm("صفوف جانب ضمن")
 # Numbers and measure nouns before a counted trigger noun (شن ست غارات، عدة غارات، سلسلة غارات): the noun is

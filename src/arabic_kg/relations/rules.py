@@ -653,6 +653,17 @@ class SentenceReader:
         arg = sc.arg_ending(k)
         return [arg] if arg is not None and arg.marker != "by" else None
 
+    def _fight_before(self, hit: TriggerHit, np0: int) -> bool:
+        """A fight or strike trigger ends right before the preposition that opens the phrase at np0, or
+        one or two words before it (معارك عنيفة مع داعش) with no actor between."""
+        for k in range(np0 - 2, np0 - 5, -1):
+            if k in self.doc.covered:
+                return False
+            other = self.hit_at.get(k)
+            if other is not None and other is not hit:
+                return other.relation in ("fights", "strikes")
+        return False
+
     def _stop_between(self, hit: TriggerHit, start: int, end: int) -> bool:
         """Another trigger of the same relation between: its own arguments follow it."""
         sc = self.sc
@@ -681,6 +692,8 @@ class SentenceReader:
             if arg.t0 >= right or sc.commas(start, arg.np0) > 1 or stop:
                 return None
             marker = arg.marker
+            if marker == "مع" and hit.relation in SYMMETRIC and self._fight_before(hit, arg.np0):
+                return None  # سيطروا، بعد اشتباكات مع الحوثيين، على: the enemy of the fight, no partner
             reach = 8 if hit.relation not in SYMMETRIC else 2 if marker == "ب" else 4
             if marker == "مع" and _discussion_verb(hit):
                 # بحث لافروف الوضع في سوريا والحرب على داعش مع الجبير: the topic comes first (but the
