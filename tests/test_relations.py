@@ -340,6 +340,15 @@ def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "state:tur", "org:isis")}
 
 
+def test_another_relations_verb_ends_the_object_search(lexicon: Lexicon) -> None:
+    text = "وقصفت المعارضة السورية بلدات موالية بريف حلب وسيطر مقاتلون من المعارضة السورية وداعش على حاجز."
+    d = doc(lexicon, text, OPP, ("حلب", "loc:aleppo"), OPP, ISIS)
+    assert d.has("strikes", "org:opposition", "org:isis") is None
+    # the same relation's verb after و still shares the object
+    d = doc(lexicon, "قصفت المعارضة السورية واستهدفت مواقع داعش.", OPP, ISIS)
+    assert d.has("strikes", "org:opposition", "org:isis")
+
+
 def test_allies_named_after_their_possessor(lexicon: Lexicon) -> None:
     # Any case and number of the possessive: حلفاؤه / حلفائه / حلفاءه, and the dual حلفاؤهما.
     for allies in ("وحلفاؤه", "وحلفاءه", "وحلفائه"):

@@ -665,7 +665,8 @@ class SentenceReader:
         return False
 
     def _stop_between(self, hit: TriggerHit, start: int, end: int) -> bool:
-        """Another trigger of the same relation between: its own arguments follow it."""
+        """Another trigger of the same relation between (its own arguments follow it), or another relation's
+        verb."""
         sc = self.sc
         for other in sc.hits:
             if other is hit or other.relation != hit.relation:
@@ -674,7 +675,11 @@ class SentenceReader:
                 if _is_instrument(other):
                     continue  # استهدف X بقذائف الهاون مواقع Y: the instrument, not a new clause
                 return True
-        return False
+        # وقصفت المعارضة بلدات موالية للنظام وسيطر مقاتلون من ...: another relation's verb opens a clause
+        return any(
+            other.relation != hit.relation and other.form.pos == "verb" and start <= other.start < end
+            for other in sc.hits
+        )
 
     def _right_target(self, hit: TriggerHit, start: int, right: int, direct: bool) -> list[Arg] | None:
         sc = self.sc
