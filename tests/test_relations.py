@@ -340,6 +340,17 @@ def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "state:tur", "org:isis")}
 
 
+def test_a_sports_story_has_no_fights_trainings_or_support(lexicon: Lexicon) -> None:
+    # Three different sports words (a suffix counts as the same word: مدربا، مدربين) make a sports story.
+    story = "وقال المدربون إن المعارضة السورية تواجه داعش في مباراة على ملعب حلب."
+    d = doc(lexicon, story, OPP, ISIS, ("حلب", "loc:aleppo"))
+    assert not [r for r in d.relations if r.type in ("fights", "strikes", "trains", "supports")]
+    # Two are not enough: a war story may name a stadium and a match.
+    war = "وقال شهود إن المعارضة السورية تواجه داعش قرب ملعب حلب بعد مباراة."
+    d = doc(lexicon, war, OPP, ISIS, ("حلب", "loc:aleppo"))
+    assert d.has("fights", "org:opposition", "org:isis")
+
+
 def test_another_relations_verb_ends_the_object_search(lexicon: Lexicon) -> None:
     text = "وقصفت المعارضة السورية بلدات موالية بريف حلب وسيطر مقاتلون من المعارضة السورية وداعش على حاجز."
     d = doc(lexicon, text, OPP, ("حلب", "loc:aleppo"), OPP, ISIS)

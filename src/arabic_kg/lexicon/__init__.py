@@ -58,6 +58,7 @@ class CueLexicon(BaseModel):
     leader_phrases: list[str] = Field(default_factory=list)
     anaphoric_heads: list[str] = Field(default_factory=list)
     anaphoric_adjectives: list[str] = Field(default_factory=list)
+    sports_words: list[str] = Field(default_factory=list)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -109,6 +110,7 @@ class Lexicon:
     ambiguous_media_heads: set[tuple[str, ...]] = field(default_factory=set)
     location_heads: set[str] = field(default_factory=set)
     place_adjectives: set[str] = field(default_factory=set)
+    sports_words: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
     named_after_heads: set[str] = field(default_factory=set)
@@ -172,6 +174,7 @@ class Lexicon:
         self.ambiguous_media_heads = {phrase_key(w) for w in self.cues.ambiguous_media_heads}
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
         self.place_adjectives = {normalize(w) for w in self.cues.place_adjectives}
+        self.sports_words = {normalize(w) for w in self.cues.sports_words}
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.
         self.stopwords_light = {normalize_light(w) for w in self.cues.stopwords}
