@@ -574,6 +574,13 @@ def test_a_place_head_before_a_describing_adjective_names_no_place(matcher: Matc
     assert [e.label for e in result.entities if e.type == "LOCATION"] == ["بنغازي"]
 
 
+def test_a_place_head_before_a_common_definite_word_names_no_place(matcher: Matcher) -> None:
+    for text in ("وتعاني دول منطقة اليورو من أزمة", "وأعلنت مديرية الشؤون الصحية عن حملة",
+                 "وصلت القوات إلى منطقة الواقعة شمال المدينة", "قصفت الطائرات منطقة الحدود"):
+        assert of_type(matcher, text, "LOCATION") == [], text
+    assert of_type(matcher, "ونفذت القوات حملة في مديرية المنصورة", "LOCATION") == ["مديرية المنصورة"]
+
+
 def test_a_coalition_named_specifically_once_is_named_by_its_short_spelling_everywhere() -> None:
     builtin = Matcher(load_lexicon(), tagger=None)
     text = "واستهدفت طائرات التحالف مخازن السلاح في عدن. وقصف طيران التحالف مواقع الحوثيين في صنعاء وتعز."

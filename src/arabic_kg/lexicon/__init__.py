@@ -52,6 +52,7 @@ class CueLexicon(BaseModel):
     ambiguous_media_heads: list[str] = Field(default_factory=list)
     location_heads: list[str] = Field(default_factory=list)
     place_adjectives: list[str] = Field(default_factory=list)
+    place_definites: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
     named_after_heads: list[str] = Field(default_factory=list)
     title_qualifiers: list[str] = Field(default_factory=list)
@@ -110,6 +111,7 @@ class Lexicon:
     ambiguous_media_heads: set[tuple[str, ...]] = field(default_factory=set)
     location_heads: set[str] = field(default_factory=set)
     place_adjectives: set[str] = field(default_factory=set)
+    place_definites: set[str] = field(default_factory=set)
     sports_words: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
@@ -174,6 +176,7 @@ class Lexicon:
         self.ambiguous_media_heads = {phrase_key(w) for w in self.cues.ambiguous_media_heads}
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
         self.place_adjectives = {normalize(w) for w in self.cues.place_adjectives}
+        self.place_definites = {normalize(w) for w in self.cues.place_definites}
         self.sports_words = {normalize(w) for w in self.cues.sports_words}
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.

@@ -1084,7 +1084,7 @@ class Matcher:
                 continue
             if forms & lex.location_heads:
                 nxt = tokens[i + 1]
-                if not self._is_name_word(nxt) or len(nxt.norm) < 3 or nxt.norm[2:] in _COMMON_DEFINITE:
+                if not self._is_name_word(nxt) or len(nxt.norm) < 3 or nxt.norm in lex.place_definites:
                     continue
                 if {f for f, c in nxt.variants if c} & (lex.location_heads | lex.base_heads):
                     continue  # وقرية بريف إدلب: the next word is itself a head noun
@@ -1305,39 +1305,6 @@ COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of
 _DIRECTIONS = frozenset(
     normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
 )
-# Definite nouns that follow a place head without naming a place (منطقة الحدود، المدينة القديمة).
-_COMMON_DEFINITE = {
-    "حدود",
-    "عمليات",
-    "قتال",
-    "اشتباكات",
-    "نزاع",
-    "صراع",
-    "امنيه",
-    "عازله",
-    "محيطه",
-    "مجاوره",
-    "قريبه",
-    "شماليه",
-    "جنوبيه",
-    "شرقيه",
-    "غربيه",
-    "وسطى",
-    "صناعيه",
-    "تجاريه",
-    "عربيه",
-    "اسلاميه",
-    "اولى",
-    "ثانيه",
-    "ذاتها",
-    "نفسها",
-    "كبرى",
-    "جديده",
-    "قديمه",
-    "اخرى",
-    "محتله",
-    "منكوبه",
-}
 
 
 def _prepositional(tok: Token) -> bool:
