@@ -340,6 +340,13 @@ def test_sites_owned_by_an_actor_with_ba(lexicon: Lexicon) -> None:
     assert d.typed() == {("strikes", "state:tur", "org:isis")}
 
 
+def test_who_repels_an_attack_fights_the_attacker(lexicon: Lexicon) -> None:
+    for text in ("وتمكنت المعارضة السورية من صد هجوم عنيف لداعش على المدينة.",
+                 "وتمكنت المعارضة السورية من إحباط هجوم داعش على المدينة."):
+        d = doc(lexicon, text, OPP, ISIS)
+        assert d.typed() == {("fights", "org:isis", "org:opposition")}, text
+
+
 def test_a_sports_story_has_no_fights_trainings_or_support(lexicon: Lexicon) -> None:
     # Three different sports words (a suffix counts as the same word: مدربا، مدربين) make a sports story.
     story = "وقال المدربون إن المعارضة السورية تواجه داعش في مباراة على ملعب حلب."
