@@ -62,6 +62,10 @@ class CueLexicon(BaseModel):
     sports_words: list[str] = Field(default_factory=list)
 
 
+# Suffixes of number and case a sports word (cues `sports_words`) may take: مدربا، مدربين، مدربو، كروية.
+SPORTS_SUFFIXES = ("", "ا", "ه", "ين", "ي", "و", "ون", "ان", "ات")
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
     """The normalized token sequence of a phrase, as the matcher sees it."""
     return tuple(t.norm for t in tokenize(text))
@@ -112,7 +116,7 @@ class Lexicon:
     location_heads: set[str] = field(default_factory=set)
     place_adjectives: set[str] = field(default_factory=set)
     place_definites: set[str] = field(default_factory=set)
-    sports_words: set[str] = field(default_factory=set)
+    sports_forms: dict[str, str] = field(default_factory=dict)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
     named_after_heads: set[str] = field(default_factory=set)
@@ -177,7 +181,12 @@ class Lexicon:
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
         self.place_adjectives = {normalize(w) for w in self.cues.place_adjectives}
         self.place_definites = {normalize(w) for w in self.cues.place_definites}
-        self.sports_words = {normalize(w) for w in self.cues.sports_words}
+        # every written form of a sports word (with the article, a suffix of number or case) -> the word
+        self.sports_forms: dict[str, str] = {}
+        for word in (normalize(w) for w in self.cues.sports_words):
+            for suffix in SPORTS_SUFFIXES:
+                self.sports_forms.setdefault(word + suffix, word)
+                self.sports_forms.setdefault("ال" + word + suffix, word)
         self.stopwords = {normalize(w) for w in self.cues.stopwords}
         # Stopwords as written (ى kept): على is a stopword, the name علي is not.
         self.stopwords_light = {normalize_light(w) for w in self.cues.stopwords}

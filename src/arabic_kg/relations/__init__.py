@@ -61,35 +61,28 @@ def extract_relations(
                         co_mentions.append((x.entity, y.entity, sent))
     found.extend((c, _sentence_of(sentences, c.source.start)) for c in lexicon_affiliations(doc, sentences))
     found = [(c, s) for c, s in found if not _interview(c, lexicon)]
-    if _sports_story(tokens, lexicon):
+    if any(c.relation in SPORTS_ONLY for c, _ in found) and _sports_story(tokens, lexicon):
         found = [(c, s) for c, s in found if c.relation not in SPORTS_ONLY]
     return _merge(found, co_mentions, entities, article_id)
 
 
-# Distinct sports words (lexicon cues `sports_words`) that make an article a sports story, and the suffixes
-# of number and case a listed stem may take (مدربا، مدربين، مدربو).
+# Distinct sports words (lexicon cues `sports_words`) that make an article a sports story.
 SPORTS_STORY_WORDS = 3
-_SPORTS_SUFFIXES = ("", "ا", "ه", "ين", "ي", "و", "ون", "ان", "ات")
 SPORTS_ONLY = frozenset({"fights", "strikes", "trains", "supports"})
 
 
 def _sports_story(tokens: Sequence[Token], lexicon: Lexicon) -> bool:
     """A sports story (a club "faces" another, a coach "trains" a team, players "support" it): its verbs of
     conflict, training and support are about matches."""
-    words = lexicon.sports_words
-    if not words:
+    forms = lexicon.sports_forms
+    if not forms:
         return False
     seen: set[str] = set()
     for tok in tokens:
         for form, _ in tok.variants:
-            bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
-            stem = next(
-                (bare[: len(bare) - len(x)] for x in _SPORTS_SUFFIXES if bare[: len(bare) - len(x)] in words
-                 and bare.endswith(x)),
-                None,
-            )
-            if stem is not None:
-                seen.add(stem)
+            word = forms.get(form)
+            if word is not None:
+                seen.add(word)
                 if len(seen) >= SPORTS_STORY_WORDS:
                     return True
                 break
