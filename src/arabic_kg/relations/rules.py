@@ -669,17 +669,17 @@ class SentenceReader:
         verb."""
         sc = self.sc
         for other in sc.hits:
-            if other is hit or other.relation != hit.relation:
+            if other is hit or not start <= other.start < end:
                 continue
-            if start <= other.start < end and sc.tokens[other.start].norm[:1] != "و":
+            if other.relation != hit.relation:
+                # وقصفت المعارضة بلدات ... وسيطر مقاتلون من ...: another relation's verb opens a clause
+                if other.form.pos == "verb":
+                    return True
+            elif sc.tokens[other.start].norm[:1] != "و":
                 if _is_instrument(other):
                     continue  # استهدف X بقذائف الهاون مواقع Y: the instrument, not a new clause
                 return True
-        # وقصفت المعارضة بلدات موالية للنظام وسيطر مقاتلون من ...: another relation's verb opens a clause
-        return any(
-            other.relation != hit.relation and other.form.pos == "verb" and start <= other.start < end
-            for other in sc.hits
-        )
+        return False
 
     def _right_target(self, hit: TriggerHit, start: int, right: int, direct: bool) -> list[Arg] | None:
         sc = self.sc
