@@ -421,6 +421,17 @@ def test_a_word_that_qualifies_a_title_does_not_swallow_the_trigger_after_it(lex
     assert d.typed() == set()  # الدفاع completes the title وزير الدفاع
 
 
+def test_an_office_in_the_accusative_with_its_field_is_no_trigger(lexicon: Lexicon) -> None:
+    # رئيسا لتحرير: editor-in-chief, not a liberation
+    d = doc(lexicon, "عين سامر خليل رئيسا لتحرير صحيفة الحوثيين.", ("سامر خليل", "person:x"),
+            ("الحوثيين", "org:houthis"))
+    assert not {t for t in d.typed() if t[0] == "fights"}
+    # a ل-masdar after an actor in the accusative still states the relation
+    d = doc(lexicon, "أرسلت روسيا قوات لقتال داعش.", RUS, ISIS)
+    fights = {t for t in d.typed() if t[0] == "fights"}
+    assert fights & {("fights", "org:isis", "state:rus"), ("fights", "state:rus", "org:isis")}
+
+
 def test_a_call_with_a_news_outlet_is_an_interview_not_a_meeting(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وأضاف سامر خليل في اتصال مع راديو سوا أن الوضع خطير.", ("سامر خليل", "person:x"),
             ("راديو سوا", "org:radio_sawa"))
@@ -592,6 +603,24 @@ def test_not_negations(lexicon: Lexicon) -> None:
     d = doc(lexicon, "لم تقدم الولايات المتحدة دعما إلا للمعارضة السورية.", USA,
             ("للمعارضة السورية", "org:opposition"))
     r = d.find("supports", "state:usa", "org:opposition")
+    assert r is not None and r.polarity == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "لم تكن روسيا تقصف مواقع داعش فحسب، لكن أيضا مواقع المعارضة.",  # not only ... but also
+    "لم تتردد روسيا في قصف مواقع داعش.",  # did not hesitate
+    "ولم تتوان روسيا عن قصف مواقع داعش.",
+    "ليس فقط قصفت روسيا مواقع داعش.",
+])
+def test_negated_hesitation_and_not_only_are_assertions(lexicon: Lexicon, sentence: str) -> None:
+    d = doc(lexicon, sentence, RUS, ISIS)
+    r = d.find("strikes", "state:rus", "org:isis")
+    assert r is not None and r.polarity == "asserted", sentence
+
+
+def test_a_negated_neglect_asserts_the_cooperation(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "ولم يغفل البيان تعزيز التعاون بين روسيا وإيران.", RUS, IRN)
+    r = d.has("coordinates_with", "state:rus", "state:irn")
     assert r is not None and r.polarity == "asserted"
 
 

@@ -104,6 +104,16 @@ class SentenceReader:
         activity = hit.prefix.lstrip("وف") == "ل" and sc.tokens[hit.start].norm.lstrip("وف").startswith("لل")
         if hit.form.pos != "verb" and (not hit.prefix or activity) and facility:
             return True  # رئيس تحرير، وزير الدفاع: part of a title
+        # عين X رئيسا لتحرير الصحيفة، مديرا للتدريب: an office named in the accusative, then its field.
+        if (
+            hit.form.pos != "verb"
+            and hit.prefix.lstrip("وف") == "ل"
+            and prev.endswith("ا")
+            and tanween in self.doc.title_words
+            and tanween not in M.TITLE_QUALIFYING_WORDS
+            and hit.start - 1 not in self.doc.covered
+        ):
+            return True
         # هجوما حادا، هجومه اللاذع: an attack in words.
         if hit.relation == "strikes" and hit.form.pos == "noun" and any(
             sc.c(j) in M.VERBAL_ATTACK for j in range(hit.end, min(hit.end + 3, sc.b))
@@ -1144,6 +1154,8 @@ class SentenceReader:
                     break
         if neg and any(sc.c(k) in M.EXCEPTIVE for k in range(hit.end, right)):
             return False  # لم يقدم دعم إلا للقوات التي ...: only, not never
+        if neg and any(sc.c(k) in M.NOT_ONLY for k in range(hit.end, min(hit.end + 8, sc.b))):
+            return False  # لم يكن يقصف داعش فحسب: not only (the clause may end at the لكن after it)
         if neg:
             return True
         for k in range(hit.start - 1, max(sc.a, hit.start - 15) - 1, -1):
