@@ -421,6 +421,21 @@ def test_a_word_that_qualifies_a_title_does_not_swallow_the_trigger_after_it(lex
     assert d.typed() == set()  # الدفاع completes the title وزير الدفاع
 
 
+def test_a_name_in_apposition_to_a_title_after_a_preposition_shares_its_preposition(lexicon: Lexicon) -> None:
+    # للرئيس الروسي، فلاديمير بوتين: Putin is the one supported, not who expels ISIS
+    d = doc(lexicon, "ونجحت المعارضة السورية الموالية للرئيس الروسي، فلاديمير بوتين، في طرد داعش من حلب.",
+            ("المعارضة السورية", "org:opposition"), ("الروسي", "state:rus", "adjective"),
+            ("فلاديمير بوتين", "person:putin"), ISIS, ("حلب", "loc:aleppo"))
+    assert d.find("supports", "org:opposition", "person:putin") is not None
+    assert d.has("fights", "org:opposition", "org:isis") is not None
+    assert d.has("fights", "person:putin", "org:isis") is None
+    # without a preposition the name after the comma is the subject
+    d = doc(lexicon, "وكان في استقبال الرئيس الروسي، فلاديمير بوتين، وسامر خليل.",
+            ("الروسي", "state:rus", "adjective"), ("فلاديمير بوتين", "person:putin"),
+            ("سامر خليل", "person:x"))
+    assert d.has("meets_with", "person:putin", "person:x") is None
+
+
 def test_an_office_in_the_accusative_with_its_field_is_no_trigger(lexicon: Lexicon) -> None:
     # رئيسا لتحرير: editor-in-chief, not a liberation
     d = doc(lexicon, "عين سامر خليل رئيسا لتحرير صحيفة الحوثيين.", ("سامر خليل", "person:x"),

@@ -370,6 +370,21 @@ class SentenceContext:
         if arg.np0 == arg.t0 and first_tok.norm[:1] == "و" and m is not None and m.start > first_tok.start:
             arg.conj = True
 
+    def _title_ends(self, k: int) -> bool:
+        """A title after a preposition ends at token k: its word (للرئيس، مع الرئيس) or a nationality
+        adjective after it (للرئيس اليمني). Without a preposition the name after the comma may be the
+        subject (في استقبال خادم الحرمين، الأمير سعود: the prince receives)."""
+        titles = self.doc.title_words
+
+        def title(j: int) -> bool:
+            if j < self.a:
+                return False
+            if clitic_prep(self.tokens[j], titles) is not None:
+                return True
+            return self.c(j) in titles and self.c(j - 1) in M.PREP_WORDS
+
+        return title(k) or (k >= self.a and self.is_adjective(k) is not None and title(k - 1))
+
     def _genitive_site(self, k: int, prep: str | None) -> int | None:
         """The site noun a ل-phrase at token k hangs on (مواقع لداعش), or a ب-phrase after خاصة (مقار خاصة
         بالحوثيين); None when the preposition is a real one."""
@@ -416,6 +431,9 @@ class SentenceContext:
             covered = self.doc.covered.get(k)
             if covered is not None and covered.kind != "adjective":
                 break
+            if tok.norm in M.COMMAS and k == arg.np0 - 1 and arg.type == "PERSON" and self._title_ends(k - 1):
+                k -= 1  # الموالية للرئيس اليمني، عبد ربه منصور هادي: a name in apposition to its title
+                continue
             if cw in M.PREP_WORDS:
                 if cw == "من" and k - 1 >= self.a and self.c(k - 1) in ("كل", "جميع"):
                     arg.np0 = k - 1  # كل من X وY
