@@ -436,6 +436,14 @@ def test_a_name_in_apposition_to_a_title_after_a_preposition_shares_its_preposit
     assert d.has("meets_with", "person:putin", "person:x") is None
 
 
+def test_a_body_in_the_title_after_a_name_with_its_lineage_is_no_actor(lexicon: Lexicon) -> None:
+    # the mention stops at سامر خليل; بن عبد العزيز still belongs to the name, so the body is in his title
+    text = "ونيابة عن سامر خليل بن عبد العزيز رئيس المرصد السوري لحقوق الإنسان استقبل كمال يوسف الوفد."
+    d = doc(lexicon, text, ("سامر خليل", "person:x"), ("المرصد السوري لحقوق الإنسان", "org:sohr"),
+            ("كمال يوسف", "person:y"))
+    assert d.has("meets_with", "org:sohr", "person:y") is None
+
+
 def test_an_office_in_the_accusative_with_its_field_is_no_trigger(lexicon: Lexicon) -> None:
     # رئيسا لتحرير: editor-in-chief, not a liberation
     d = doc(lexicon, "عين سامر خليل رئيسا لتحرير صحيفة الحوثيين.", ("سامر خليل", "person:x"),

@@ -29,6 +29,7 @@ EXTRA_TITLE_WORDS = M._norm(
 )
 BELONGING = M._norm("تابعة التابعة التابع التابعين تابع تابعا تابعين")  # مواقع تابعة لـX
 OWNED_BY = M._norm("الخاصة الخاص خاصة خاص")  # مقار خاصة بـX: belonging, with ب
+LINEAGE = M._norm("بن ابن بنت آل")  # فيصل بن عبد الله بن عبد العزيز آل سعود
 HEAD_OF_PLACE = M._norm("رئيس حاكم محافظ الرئيس الحاكم المحافظ")  # of a place (رئيس الشيشان)
 
 
@@ -590,7 +591,7 @@ class SentenceContext:
                 gap = range(person.t1, x.t0)
                 if 0 < len(gap) <= 5 and x.marker is None and all(
                     self.c(k) in self.doc.title_words or self.tokens[k].norm in M.COMMAS
-                    or self.is_adjective(k) is not None for k in gap
+                    or self.is_adjective(k) is not None or self._name_tail(k) for k in gap
                 ) and any(self.c(k) in self.doc.title_words for k in gap):
                     x.skip = True
             # التحالف الذي تقوده الولايات المتحدة، التحالف بقيادة السعودية: the leader modifies the head.
@@ -603,6 +604,10 @@ class SentenceContext:
                 ):
                     x.skip = True
                     self.led_by.append((x, prev))
+
+    def _name_tail(self, k: int) -> bool:
+        """A word of the lineage that ends a name beyond its mention (فيصل بن عبد الله *بن عبد العزيز*)."""
+        return self.c(k) in LINEAGE or self.c(k - 1) in LINEAGE or self.c(k - 1) in ("عبد", "ابو")
 
     def _lists(self) -> None:
         lid = 0
