@@ -471,6 +471,22 @@ def test_a_sentence_opening_with_wa_and_a_bare_form_has_the_verb(lexicon: Lexico
     assert d.has("fights", "state:irq", "org:isis")
 
 
+@pytest.mark.parametrize("sentence", [
+    "واستهل جون كيري زيارته بلقاء سيرغي لافروف.",  # VSO; the visit is the verb's object
+    "وكان جون كيري قد بدأ نهاره بلقاء سيرغي لافروف.",  # SVO
+    "واختتم جون كيري جولته باجتماع مع سيرغي لافروف.",
+])
+def test_opening_a_visit_with_a_meeting_meets_its_genitive(lexicon: Lexicon, sentence: str) -> None:
+    d = doc(lexicon, sentence, ("جون كيري", "person:kerry"), ("سيرغي لافروف", "person:lavrov"))
+    assert d.has("meets_with", "person:kerry", "person:lavrov") is not None, sentence
+
+
+def test_praising_a_meeting_is_no_meeting_of_the_praiser(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "أشاد جون كيري بلقاء سيرغي لافروف.", ("جون كيري", "person:kerry"),
+            ("سيرغي لافروف", "person:lavrov"))
+    assert d.has("meets_with", "person:kerry", "person:lavrov") is None
+
+
 def test_a_reception_is_a_meeting(lexicon: Lexicon) -> None:
     # The host's pronoun on the masdar, the guest its object; a final hamza (لقاء → لقائه) still matches.
     for noun in ("استقباله", "لقائه"):
@@ -667,6 +683,7 @@ def test_negation_scoped_to_its_clause(lexicon: Lexicon) -> None:
     "من المتوقع أن تتعاون روسيا مع إيران.",
     "تنوي روسيا التعاون مع إيران.",
     "وضعت روسيا خطة للتعاون مع إيران.",
+    "تحدثت الصحيفة عن إمكان التعاون بين روسيا وإيران.",
 ])
 def test_planned_cues(lexicon: Lexicon, sentence: str) -> None:
     d = doc(lexicon, sentence, RUS, IRN)

@@ -263,6 +263,23 @@ class SentenceReader:
                 return None
         return None
 
+    def _opened_with(self, hit: TriggerHit, left: int) -> list[Arg] | None:
+        """Who opens or closes a visit or a day with this ب-meeting (استهل أوباما زيارته بلقاء X): the
+        subject of the opening verb, which the meeting's genitive then meets."""
+        if "ب" not in hit.prefix:
+            return None
+        sc = self.sc
+        for k in range(hit.start - 1, max(left, hit.start - 7) - 1, -1):
+            other = self.hit_at.get(k)
+            if (other is not None and not other.form.possessive) or sc.tokens[k].norm in M.COMMAS:
+                return None  # (استهل زيارته بلقاء: the visit is the verb's object)
+            if sc.c(k) in M.OPENING_BA_WORDS:
+                for arg in sc.args:  # VSO: the subject between the verb and the meeting
+                    if k < arg.np0 and arg.t1 <= hit.start and not arg.skip:
+                        return self._members_from(arg, arg.np0) if arg.marker is None else None
+                return self._adjacent_left(TriggerHit(hit.form, k, k + 1, 0, ""))
+        return None
+
     def _committer(self, hit: TriggerHit, k: int) -> list[Arg] | None:
         """The actor between a commitment word and the trigger (تعهد الرئيس بدعم؛ قرار للولايات المتحدة
         بدعم): the one who commits."""
@@ -1016,6 +1033,11 @@ class SentenceReader:
             host = self._possessor(hit) or self._nearest_left(hit, left) if guests else None
             if guests and host:
                 return _all_pairs(_unique(host + guests))
+        if f.pos == "noun" and hit.relation == "meets_with":
+            opener = self._opened_with(hit, left)
+            guests = (gen or self._right_after(hit, right)) if opener else None
+            if opener and guests:
+                return _all_pairs(_unique(opener + guests))
         if f.pos == "noun" and filled:
             return []
         if f.pos == "verb":
