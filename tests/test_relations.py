@@ -938,6 +938,20 @@ def test_a_capital_named_as_a_city_is_in_its_state() -> None:
     assert ("located_in", "loc:sanaa", "state:yem") in typed
 
 
+def test_a_titled_person_whose_name_contains_the_adjective_is_affiliated() -> None:
+    from arabic_kg.pipeline import extract_text
+
+    # كيني is inside كينياتا, but as a word of the name, not the name of the state
+    result = extract_text("والتقى الرئيس الكيني أوهورو كينياتا بالوزير.")
+    labels = {e.id: e.canonical_id for e in result.entities}
+    typed = {(r.type, labels[r.source], labels[r.target]) for r in result.relations}
+    assert any(t == "affiliated_with" and s.startswith("unk:person:") and o == "state:ken"
+               for t, s, o in typed)
+    # an organ named with its body's name is the body itself: no affiliation
+    result = extract_text("وقالت الجمعية العامة للأمم المتحدة إن الأمم المتحدة مستعدة.")
+    assert not [r for r in result.relations if r.type == "affiliated_with"]
+
+
 def test_clashing_with_is_fighting_and_the_sides_of_a_between_list(lexicon: Lexicon) -> None:
     # اشتبك مع X: against X (unlike قاتل مع X, alongside X).
     d = doc(lexicon, "اشتبكت القوات العراقية مع داعش في دير الزور.", ("القوات العراقية", "state:irq"), ISIS,

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import re
+
 from arabic_kg.models import MentionRef
 from arabic_kg.relations import markers as M
 from arabic_kg.relations.context import ACTOR_TYPES, HEAD_OF_PLACE, Arg, DocContext, SentenceContext
@@ -166,7 +168,11 @@ def _organ_of(label: str, theirs: list[MentionRef], target_label: str, doc: DocC
     own = normalize(label)
     names = {normalize(target_label)} | {normalize(doc.text[m.start : m.end]) for m in theirs}
     names = {n[2:] if n.startswith("ال") else n for n in names}
-    return any(len(n) > 3 and n in own for n in names)
+    # Whole words, after at most a proclitic and the article (للأمم المتحدة) and before at most a nisba
+    # ending (الحرس الثوري الإيراني: named after its state, kept as before), so that كيني is not found in
+    # كينياتا (الرئيس الكيني أوهورو كينياتا is a person of Kenya, not an organ of it).
+    word = r"(?:^|\s)\S{0,3}%s(?:ي|ه|يه)?(?=\s|$)"
+    return any(len(n) > 3 and re.search(word % re.escape(n), own) for n in names)
 
 
 def _shared_sentence(sentences: list[Sentence], own: list[MentionRef],
