@@ -439,6 +439,27 @@ def test_a_tagged_organization_loses_its_conjunction_and_a_blessing_is_none(matc
     assert all(t != "أيده الله" for t, _, _ in found(reading, "الملك سلمان -أيده الله- وجلالتكم"))
 
 
+def test_phrases_that_are_never_names_are_dropped_from_the_tagger(matcher: Matcher) -> None:
+    tags = {"الله": "B-PERS", "تعالى": "I-PERS", "بيت": "B-LOC", "للبنين": "B-LOC", "ولاية": "B-LOC",
+            "الفقيه": "I-LOC"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    assert found(reading, "وقال إن الله تعالى أمر بذلك") == []
+    assert found(reading, "افتتاح مدرسة للبنين في الحي") == []  # البنين "the boys", not Benin
+    assert found(reading, "وانتقد نظام ولاية الفقيه") == []
+
+
+def test_a_tagged_name_after_a_proclitic_is_the_name_tagged_elsewhere(matcher: Matcher) -> None:
+    tags = {"تشيلسي": "B-ORG", "لتشيلسي": "B-ORG"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = found(reading, "وفاز تشيلسي أمس، وانضم المهاجم لتشيلسي قبل عام")
+    assert [(t, c) for t, _, c in got].count((got[0][0], got[0][2])) == 2 and got[0][0] == "تشيلسي"
+    assert {t for t, _, _ in got} == {"تشيلسي"}
+
+
+def test_spending_time_is_no_district(matcher: Matcher) -> None:
+    assert found(matcher, "وتوجه المواطنون إلى قضاء العطلات في الخارج") == []
+
+
 def test_a_first_name_before_a_known_surname_is_that_person(matcher: Matcher) -> None:
     got = found(matcher, "والتقى فخامة الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان")
     assert ("رمضان أحمد قاديروف", "PERSON", "person:ramzan_kadyrov") in got

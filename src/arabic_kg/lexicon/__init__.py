@@ -60,6 +60,7 @@ class CueLexicon(BaseModel):
     anaphoric_heads: list[str] = Field(default_factory=list)
     anaphoric_adjectives: list[str] = Field(default_factory=list)
     sports_words: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
 
 
 # Suffixes of number and case a sports word (cues `sports_words`) may take: مدربا، مدربين، مدربو، كروية.
@@ -116,6 +117,7 @@ class Lexicon:
     location_heads: set[str] = field(default_factory=set)
     place_adjectives: set[str] = field(default_factory=set)
     place_definites: set[str] = field(default_factory=set)
+    not_names: set[tuple[str, ...]] = field(default_factory=set)
     sports_forms: dict[str, str] = field(default_factory=dict)
     stopwords: set[str] = field(default_factory=set)
     stopwords_light: set[str] = field(default_factory=set)
@@ -181,6 +183,7 @@ class Lexicon:
         self.location_heads = {normalize(w) for w in self.cues.location_heads}
         self.place_adjectives = {normalize(w) for w in self.cues.place_adjectives}
         self.place_definites = {normalize(w) for w in self.cues.place_definites}
+        self.not_names = {phrase_key(w) for w in self.cues.not_names}
         # every written form of a sports word (with the article, a suffix of number or case) -> the word
         self.sports_forms: dict[str, str] = {}
         for word in (normalize(w) for w in self.cues.sports_words):

@@ -329,6 +329,9 @@ class Matcher:
         if self.tagger is not None:
             mentions.extend(self._tagged(tokens, covered, mentions))
         self._resolve_capitals(tokens, mentions)
+        if self.lex.not_names:  # ولاية الفقيه (a place head and a word): a phrase that names nothing
+            mentions = [m for m in mentions if m.entry_id is not None or tuple(m.name_key.split()) not in
+                        self.lex.not_names]
         mentions.sort(key=lambda m: m.token_start)
         return mentions
 
@@ -1180,6 +1183,8 @@ class Matcher:
             spans.append((i, j, label))
             i = j
         person_ends = {x.token_end - 1 for x in found if x.type == "PERSON"}
+        # لتشيلسي after تشيلسي: a word the tagger opens another name with is that name after a proclitic
+        span_firsts = {tokens[i].norm for i, _, _ in spans}
         for i, j, label in spans:
             if any(covered[k] for k in range(i, j)):
                 continue
@@ -1212,7 +1217,7 @@ class Matcher:
             )
             heads = self._complement_heads
             for form, c in first.variants[1:]:
-                if form.startswith("ال") or form in self._name_words:
+                if form.startswith("ال") or form in self._name_words or form in span_firsts:
                     cut = c
                     break
                 if etype != "PERSON" and form in heads:
@@ -1235,6 +1240,8 @@ class Matcher:
                 key[0] in self.lex.stopwords or key[0] in self.lex.place_adjectives or len(key[0]) < 3
             ):
                 continue  # حي ساحلي: the tagger's place is the adjective after the head
+            if key in self.lex.not_names or key[0] == _ALLAH:
+                continue  # الله تعالى، بيت الله، ولاية الفقيه: phrases the tagger takes for names
             start, stop = self._span(tokens, i, j, cut)
             out.append(RawMention(i, j, start, stop, etype, None, " ".join(key), "name", "tagger"))
             if etype == "PERSON":
@@ -1300,6 +1307,7 @@ class Matcher:
 # Positions in the tagger's corpus statistics (ner.training.build_word_clusters): how often the word takes
 # the article, follows a person title, an organization head, a place word, and its frequency (buckets).
 _STAT_ARTICLE, _STAT_AFTER_TITLE, _STAT_AFTER_ORG, _STAT_AFTER_PLACE, _STAT_FREQUENCY = range(5)
+_ALLAH = normalize("الله")  # no name starts with it (عبد الله, جار الله end with it)
 COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
 # Compass words: a name after them is a place (جنوب شرق الأناضول is Anatolia, not the agency).
 _DIRECTIONS = frozenset(
