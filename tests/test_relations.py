@@ -793,6 +793,10 @@ def test_a_title_after_a_person_and_before_another_is_the_others(lexicon: Lexico
     qatar = ("قطر", "state:qat")
     d = doc(lexicon, "التقى سامر خليل، وزير خارجية قطر، بالوفد.", ("سامر خليل", "person:x"), qatar)
     assert d.find("affiliated_with", "person:x", "state:qat")
+    # after و the title opens the next person of a list, named or not
+    for text in ("بدأ الوزير نهاره بلقاء سامر خليل وأمير قطر.", "بمشاركة سامر خليل، ووزير خارجية قطر."):
+        d = doc(lexicon, text, ("سامر خليل", "person:x"), qatar)
+        assert not d.find("affiliated_with", "person:x", "state:qat"), text
 
 
 def test_located_in(lexicon: Lexicon) -> None:

@@ -105,6 +105,8 @@ def _title_after(
         m = sc.doc.covered.get(k)
         if m is not None and m.kind != "adjective":
             break
+        if k == start and cw != sc.tokens[k].norm and sc.tokens[k].norm[:1] in ("و", "ف"):
+            return None  # بلقاء الجبير وأمير قطر تميم: a title after و opens the next person of a list
         if cw in titles or (cw.startswith("ب") and cw[1:] in titles):
             seen_title = True
             head_of_place = head_of_place or cw in HEAD_OF_PLACE
