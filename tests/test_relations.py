@@ -793,6 +793,14 @@ def test_a_title_after_a_person_and_before_another_is_the_others(lexicon: Lexico
     qatar = ("قطر", "state:qat")
     d = doc(lexicon, "التقى سامر خليل، وزير خارجية قطر، بالوفد.", ("سامر خليل", "person:x"), qatar)
     assert d.find("affiliated_with", "person:x", "state:qat")
+    # the person after a titled state with an office of his own is not the one in that title
+    d = doc(lexicon, "واستقبل أمير قطر الوزير سامر خليل.", qatar, ("سامر خليل", "person:x"))
+    assert not d.find("affiliated_with", "person:x", "state:qat")
+    d = doc(lexicon, "واستقبل أمير قطر الشيخ سامر خليل الوزير.", qatar, ("سامر خليل", "person:x"))
+    assert d.find("affiliated_with", "person:x", "state:qat")  # an honorific keeps it
+    # a plural title after a person names other people
+    d = doc(lexicon, "واستقبل سامر خليل أمس وزراء خارجية قطر.", ("سامر خليل", "person:x"), qatar)
+    assert not d.find("affiliated_with", "person:x", "state:qat")
     # after و the title opens the next person of a list, named or not
     for text in ("بدأ الوزير نهاره بلقاء سامر خليل وأمير قطر.", "بمشاركة سامر خليل، ووزير خارجية قطر."):
         d = doc(lexicon, text, ("سامر خليل", "person:x"), qatar)

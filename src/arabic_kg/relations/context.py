@@ -29,6 +29,15 @@ EXTRA_TITLE_WORDS = M._norm(
 )
 BELONGING = M._norm("تابعة التابعة التابع التابعين تابع تابعا تابعين")  # مواقع تابعة لـX
 OWNED_BY = M._norm("الخاصة الخاص خاصة خاص")  # مقار خاصة بـX: belonging, with ب
+# Titles that honour rather than name an office (الشيخ، الأمير، الدكتور): a state before them stays in the
+# title of the person after them.
+HONORIFIC_ROLES = frozenset({"prince", "sheikh", "sultan", "mister", "doctor", "engineer", "king", "emir"})
+
+
+def _office(role: str) -> str:
+    return "minister" if role.endswith("minister") else role
+
+
 LINEAGE = M._norm("بن ابن بنت آل")  # فيصل بن عبد الله بن عبد العزيز آل سعود
 HEAD_OF_PLACE = M._norm("رئيس حاكم محافظ الرئيس الحاكم المحافظ")  # of a place (رئيس الشيشان)
 
@@ -563,6 +572,20 @@ class SentenceContext:
             return None
         return j
 
+    def _own_office(self, start: int, x: Arg, person: Arg) -> bool:
+        """Whether the person right after a titled state holds another office of his own (استقبل أمير قطر
+        *الوزير* كيري: the emir receives the minister); an honorific (أمير قطر الشيخ تميم) or the same office
+        again (ملك الأردن الملك عبدالله) keeps the state in his title."""
+        titles = self.doc.lexicon.titles
+        first = titles.get(tuple(self.c(k) for k in range(start, x.t0)))
+        if first is None:
+            return False
+        for k in range(person.np0, person.t0):
+            role = titles.get((self.c(k),))
+            if role is not None and role not in HONORIFIC_ROLES and _office(role) != _office(first):
+                return True
+        return False
+
     def _conjoined(self, x: Arg) -> bool:
         """Whether x is written with a proclitic (وزير خارجية أميركا ولافروف، وزير خارجية المملكة بجون
         كيري): a new item of a list or a preposition's object, never the name of the title before it."""
@@ -577,7 +600,7 @@ class SentenceContext:
                 self.tokens[k].norm in M.QUOTES for k in range(x.t1, nxt.np0)
             ) and not self._conjoined(nxt):
                 start = self._title_start(x)
-                if start is not None:
+                if start is not None and not self._own_office(start, x, nxt):
                     x.skip = True
                     self.title_of.append((nxt, x, start, x.t1))
                     # The phrase (مع وزير خارجية روسيا لافروف) now starts at the title.

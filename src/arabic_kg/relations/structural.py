@@ -36,6 +36,10 @@ def _arg(
                m.start, m.end, m.kind, np0=m.token_start)
 
 
+# Plural titles: after a person they name other people (استقبل تميم وزراء خارجية الدول).
+PLURAL_TITLES = M._norm("وزراء قادة زعماء رؤساء سفراء ممثلو ممثلي مسؤولو مسؤولي أعضاء قيادات")
+
+
 def _cand(rel: str, s: Arg, t: Arg, trigger: tuple[int, int] | None) -> Candidate:
     return Candidate(rel, s, t, False, "asserted", None, trigger)
 
@@ -107,6 +111,8 @@ def _title_after(
             break
         if k == start and cw != sc.tokens[k].norm and sc.tokens[k].norm[:1] in ("و", "ف"):
             return None  # بلقاء الجبير وأمير قطر تميم: a title after و opens the next person of a list
+        if not seen_title and cw in PLURAL_TITLES:
+            return None  # تميم ... أمس وزراء خارجية دول المجلس: the title of other people, the object
         if cw in titles or (cw.startswith("ب") and cw[1:] in titles):
             seen_title = True
             head_of_place = head_of_place or cw in HEAD_OF_PLACE
