@@ -356,6 +356,17 @@ def test_a_sports_story_has_no_fights_trainings_or_support(lexicon: Lexicon) -> 
     war = "وقال شهود إن المعارضة السورية تواجه داعش قرب ملعب حلب بعد مباراة."
     d = doc(lexicon, war, OPP, ISIS, ("حلب", "loc:aleppo"))
     assert d.has("fights", "org:opposition", "org:isis")
+    # two organizations that meet in a sports story play a match; people meeting still meet
+    story = "وقال المدرب إن المعارضة السورية ستلتقي داعش في مباراة على ملعب حلب، والتقى سامر خليل كمال يوسف."
+    d = doc(lexicon, story, OPP, ISIS, ("حلب", "loc:aleppo"), ("سامر خليل", "person:x"),
+            ("كمال يوسف", "person:y"))
+    assert d.has("meets_with", "org:opposition", "org:isis") is None
+    assert d.has("meets_with", "person:x", "person:y")
+
+
+def test_places_visited_by_someone_unnamed_do_not_meet(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "الأجانب الذين يمكنهم زيارة سوريا وإيران.", SYR, IRN)
+    assert d.has("meets_with", "state:syr", "state:irn") is None
 
 
 def test_another_relations_verb_ends_the_object_search(lexicon: Lexicon) -> None:

@@ -61,14 +61,22 @@ def extract_relations(
                         co_mentions.append((x.entity, y.entity, sent))
     found.extend((c, _sentence_of(sentences, c.source.start)) for c in lexicon_affiliations(doc, sentences))
     found = [(c, s) for c, s in found if not _interview(c, lexicon)]
-    if any(c.relation in SPORTS_ONLY for c, _ in found) and _sports_story(tokens, lexicon):
-        found = [(c, s) for c, s in found if c.relation not in SPORTS_ONLY]
+    if any(_match_like(c) for c, _ in found) and _sports_story(tokens, lexicon):
+        found = [(c, s) for c, s in found if not _match_like(c)]
     return _merge(found, co_mentions, entities, article_id)
 
 
 # Distinct sports words (lexicon cues `sports_words`) that make an article a sports story.
 SPORTS_STORY_WORDS = 3
 SPORTS_ONLY = frozenset({"fights", "strikes", "trains", "supports"})
+
+
+def _match_like(c: Candidate) -> bool:
+    """What a sports story says of matches: fights, strikes, trainings, support, and a meeting of two
+    organizations (يلتقي إيفرتون ثم جاره آرسنال)."""
+    return c.relation in SPORTS_ONLY or (
+        c.relation == "meets_with" and c.source.type == "ORGANIZATION" and c.target.type == "ORGANIZATION"
+    )
 
 
 def _sports_story(tokens: Sequence[Token], lexicon: Lexicon) -> bool:

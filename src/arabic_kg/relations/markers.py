@@ -138,6 +138,8 @@ BORDER_NOUNS = _norm("الحدود حدود حدودها حدوده حدودهم
 CONNECTING = _verb("ربط", "يربط") | _norm("الرابط الرابطه الرابطين الواصل الواصله الواصلين")
 # The masdar of freeing a place: its genitive is the place, the enemy follows من (تحرير عدن من الحوثيين).
 LIBERATION = _norm("تحرير التحرير")
+# Visit nouns: a place as their genitive is where someone goes (زيارة لبنان), not who goes.
+VISIT_NOUNS = _norm("زيارة زيارات الزيارة الزيارات جولة الجولة")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.
 CRAFT_HEADS = _norm(
     "طيران الطيران طائرات الطائرات مقاتلات المقاتلات مروحيات المروحيات قاذفات القاذفات مدفعية المدفعية "

@@ -1053,6 +1053,8 @@ class SentenceReader:
                     return _all_pairs(_unique(visitor + group))
         elif gen and hit.relation == "meets_with" and gen[0].capital:
             return []  # مفاوضات فيينا، قمة الرياض: named after the venue
+        elif len(gen or ()) >= 2 and self._any_form_in(hit.start, M.VISIT_NOUNS) and all(map(_is_place, gen)):
+            return []  # يمكنهم زيارة لبنان وإسرائيل: the places visited, by someone unnamed, meet nobody
         elif gen:
             if f.genitive == "agent":
                 group = gen
