@@ -809,6 +809,9 @@ def test_a_title_after_a_person_and_before_another_is_the_others(lexicon: Lexico
     assert not d.find("affiliated_with", "person:x", "state:qat")
     d = doc(lexicon, "واستقبل أمير قطر الشيخ سامر خليل الوزير.", qatar, ("سامر خليل", "person:x"))
     assert d.find("affiliated_with", "person:x", "state:qat")  # an honorific keeps it
+    # a titled state before و + title + name: the next person of a list is not in that title
+    d = doc(lexicon, "وحضر ولي عهد قطر والأمير سامر خليل.", qatar, ("سامر خليل", "person:x"))
+    assert not d.find("affiliated_with", "person:x", "state:qat")
     # a plural title after a person names other people
     d = doc(lexicon, "واستقبل سامر خليل أمس وزراء خارجية قطر.", ("سامر خليل", "person:x"), qatar)
     assert not d.find("affiliated_with", "person:x", "state:qat")

@@ -589,7 +589,11 @@ class SentenceContext:
     def _conjoined(self, x: Arg) -> bool:
         """Whether x is written with a proclitic (وزير خارجية أميركا ولافروف، وزير خارجية المملكة بجون
         كيري): a new item of a list or a preposition's object, never the name of the title before it."""
-        return x.start > self.tokens[x.t0].start
+        if x.start > self.tokens[x.t0].start:
+            return True
+        # ولي عهد هولندا والأمير عبدالقادر: the title the phrase opens with has the conjunction
+        first = self.tokens[x.np0]
+        return x.np0 < x.t0 and first.norm[:1] in ("و", "ف") and self.c(x.np0) != first.norm
 
     def _mark_titles_and_leaders(self) -> None:
         args = self.args
