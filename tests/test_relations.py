@@ -364,6 +364,12 @@ def test_a_sports_story_has_no_fights_trainings_or_support(lexicon: Lexicon) -> 
     assert d.has("meets_with", "person:x", "person:y")
 
 
+def test_a_state_named_with_its_government_or_form_of_state_is_a_list_item(lexicon: Lexicon) -> None:
+    for second in ("وحكومة إيران", "وجمهورية إيران", "وحكومة جمهورية إيران"):
+        d = doc(lexicon, f"وقعت اتفاقية للتعاون بين روسيا {second}.", RUS, IRN)
+        assert d.has("coordinates_with", "state:rus", "state:irn"), second
+
+
 def test_places_visited_by_someone_unnamed_do_not_meet(lexicon: Lexicon) -> None:
     d = doc(lexicon, "الأجانب الذين يمكنهم زيارة سوريا وإيران.", SYR, IRN)
     assert d.has("meets_with", "state:syr", "state:irn") is None

@@ -475,7 +475,11 @@ class SentenceContext:
             )  # نظيريه الأمريكي كيري والسعودي عادل الجبير
             if cw in M.DIRECTION_WORDS and arg.marker is None:
                 arg.marker = "direction"  # وسط اليمن، شمال سوريا: a place, unless a preposition says more
-            if self.is_filler(k) or title_adjective or (covered is not None and covered.kind == "adjective"):
+            state_head = arg.type == "STATE" and cw in M.STATE_HEADS  # وحكومة جمهورية ساحل العاج
+            if (
+                self.is_filler(k) or title_adjective or state_head
+                or (covered is not None and covered.kind == "adjective")
+            ):
                 arg.np0 = k
                 if cw in M.MEMBER_NOUNS or cw[2:] in M.MEMBER_NOUNS:
                     arg.member_np = True

@@ -122,6 +122,8 @@ COUNTERPARTS = _norm("نظيره نظيرته نظيريه نظيرتها نظي
 # a trigger noun after one is not a title's complement (أول هجوم، المخلوع قصف). Adjectives in ي count too.
 TITLE_QUALIFYING_WORDS = _norm("أول الأول السابق الأسبق المخلوع الحالي العام عام الخاص")
 
+# Words before a state's name that still name the state (حكومة مصر، جمهورية ساحل العاج، دولة قطر).
+STATE_HEADS = _norm("حكومة جمهورية دولة مملكة سلطنة إمارة")
 # Heads that make a leader's name stand for his state's government (نظام بشار الأسد، حكومة نتنياهو). Not
 # forces: قوات صالح are the deposed president's loyalists fighting his state's government.
 REGIME_HEADS = _norm("نظام حكومة")
