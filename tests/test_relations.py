@@ -674,6 +674,21 @@ def test_negated_hesitation_and_not_only_are_assertions(lexicon: Lexicon, senten
     assert r is not None and r.polarity == "asserted", sentence
 
 
+def test_too_weak_to_negates(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وأعتقد أن روسيا أجبن من أن تقوم بمهاجمة داعش.", RUS, ISIS)
+    r = d.find("strikes", "state:rus", "org:isis")
+    assert r is not None and r.polarity == "negated"
+    d = doc(lexicon, "وما يدفع روسيا لمهاجمة داعش هو الخوف.", RUS, ISIS)  # the masdar of هاجم
+    r = d.find("strikes", "state:rus", "org:isis")
+    assert r is not None and r.polarity == "asserted"
+
+
+def test_paving_the_way_for_an_attack_names_no_attacker(lexicon: Lexicon) -> None:
+    for text in ("ومهدت روسيا الطريق لمحاربة داعش.", "ومهدت روسيا الطريق أيضا لمحاربة داعش."):
+        d = doc(lexicon, text, RUS, ISIS)
+        assert d.has("fights", "state:rus", "org:isis") is None, text
+
+
 def test_a_negated_neglect_asserts_the_cooperation(lexicon: Lexicon) -> None:
     d = doc(lexicon, "ولم يغفل البيان تعزيز التعاون بين روسيا وإيران.", RUS, IRN)
     r = d.has("coordinates_with", "state:rus", "state:irn")

@@ -215,6 +215,9 @@ DENIALS = _verbs(("نفى", "ينفي"), ("أنكر", "ينكر"), ("كذب", "�
 REFUSALS = _verbs(("رفض", "يرفض"), ("امتنع", "يمتنع")) | _norm("رفض رفضه رفضها امتناع")
 COOPERATIVE = frozenset({"coordinates_with", "meets_with", "supports", "trains"})
 EXCEPTIVE = _norm("إلا سوى")
+# Four-letter words with a leading alef before من أن that are no elative of "too X to" (بدلا من أن is
+# handled as a word of its own; أكثر من أن "more than that" still reads "too much to").
+NOT_ELATIVES = _norm("ابدا اثنا اخرى اولا")
 CONTRAST = _norm("لكن لكنه لكنها ولكن بل")
 
 # ------------------------------------------------------------------ modality
@@ -247,6 +250,9 @@ AUX_STEMS = _norm(
 )
 # Words after which an ambiguous form (طرد، قصف، دعم) is a verb, not its verbal noun.
 VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما")
+# Paving the way (يمهد الطريق لمهاجمة، يفتح الباب أمام / المجال لـ): the ل-masdar after them is done by
+# someone the clause does not name.
+PAVING_WORDS = _norm("الطريق طريق الباب المجال")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
 # ل + the masdar of the light verb قام ب (للقيام بتدريب X) is a purpose phrase too.

@@ -818,6 +818,8 @@ class SentenceReader:
         purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
         if not purpose or hit.form.pos == "verb":
             return None
+        if prev in M.PAVING_WORDS or (prev in ("فقط", "ايضا") and sc.c(hit.start - 2) in M.PAVING_WORDS):
+            return BLOCK  # يمهد الطريق لمهاجمة إيران: the way is opened for someone the clause does not name
         for other in reversed(sc.hits):
             near = other.end <= hit.start and hit.start - other.end <= 8
             if near and other.relation in ("trains", "supports"):
@@ -1176,6 +1178,8 @@ class SentenceReader:
                     nxt = sc.c(k + 1)
                     neg = nxt not in M.NEG_IDIOMS
                     break
+        if not neg:
+            neg = self._too_to(hit, left)
         if neg and any(sc.c(k) in M.EXCEPTIVE for k in range(hit.end, right)):
             return False  # لم يقدم دعم إلا للقوات التي ...: only, not never
         if neg and any(sc.c(k) in M.NOT_ONLY for k in range(hit.end, min(hit.end + 8, sc.b))):
@@ -1188,6 +1192,18 @@ class SentenceReader:
                 break
             if cw in M.DENIALS or (hit.relation in M.COOPERATIVE and cw in M.REFUSALS):
                 return not (k - 1 >= sc.a and sc.c(k - 1) in M.NEGATORS)
+        return False
+
+    def _too_to(self, hit: TriggerHit, left: int) -> bool:
+        """أجبن من أن تقوم بمهاجمة إسرائيل، أضعف من أن يقاتل: an elative before من أن, "too X to" (a few words
+        before the trigger, in its clause)."""
+        sc = self.sc
+        for k in range(hit.start - 1, max(left + 1, hit.start - 5) - 1, -1):
+            if sc.c(k) == "ان" and sc.c(k - 1) == "من":
+                elative = sc.c(k - 2)
+                return len(elative) == 4 and elative[0] == "ا" and elative not in M.NOT_ELATIVES
+            if sc.tokens[k].norm in M.COMMAS:
+                return False
         return False
 
     def _modality_speaker(self, hit: TriggerHit, left: int, right: int) -> tuple[str, str | None]:
