@@ -370,6 +370,21 @@ def test_a_state_named_with_its_government_or_form_of_state_is_a_list_item(lexic
         assert d.has("coordinates_with", "state:rus", "state:irn"), second
 
 
+def test_a_craft_or_the_strikes_with_a_nationality_after_the_verb_are_the_states(lexicon: Lexicon) -> None:
+    text = "وقصفت طائرة أمريكية من دون طيار الاربعاء هدفا لداعش، بحسب الولايات المتحدة."
+    d = doc(lexicon, text, ISIS, USA)
+    assert d.find("strikes", "state:usa", "org:isis")
+    text = "واستهدفت معظم الغارات التركية مواقع داعش، كما قالت تركيا."
+    d = doc(lexicon, text, ISIS, TUR)
+    assert d.find("strikes", "state:tur", "org:isis")
+
+
+def test_a_strike_noun_as_the_verbs_subject_takes_no_agent_from_far_left(lexicon: Lexicon) -> None:
+    text = "وقصف الطيران محطة يملكها سامر خليل، واستهدف القصف أيضا موقعا لداعش."
+    d = doc(lexicon, text, ("سامر خليل", "person:x"), ISIS)
+    assert d.find("strikes", "person:x", "org:isis") is None
+
+
 def test_places_visited_by_someone_unnamed_do_not_meet(lexicon: Lexicon) -> None:
     d = doc(lexicon, "الأجانب الذين يمكنهم زيارة سوريا وإيران.", SYR, IRN)
     assert d.has("meets_with", "state:syr", "state:irn") is None

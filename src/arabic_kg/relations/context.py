@@ -407,6 +407,8 @@ class SentenceContext:
         for k in range(t0 - 1, max(self.a, t0 - 3) - 1, -1):
             cw = self.c(k)
             bare = cw[2:] if cw.startswith("ال") else cw
+            if bare.endswith("ا") and bare[:-1] in M.SITE_NOUNS:
+                bare = bare[:-1]  # هدفا لداعش: the accusative of هدف
             if bare in M.SITE_NOUNS or bare in M.MEMBER_NOUNS:
                 return k
             if self.doc.covered.get(k) is not None or cw in M.PREP_WORDS:

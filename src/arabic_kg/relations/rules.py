@@ -527,6 +527,8 @@ class SentenceReader:
     def _head_adjective_after(self, hit: TriggerHit, right: int) -> list[Arg] | None:
         """قصفت الطائرات الأمريكية مواقع ...: an agentive head and its nationality adjective after a verb."""
         k = self._skip_modifiers(hit.end, right)
+        if k + 2 < right and self.sc.c(k) in ("معظم", "بعض", "كل", "جميع"):
+            k += 1  # استهدفت معظم الغارات التركية
         state = self._adjective_on_head(k + 1) if k + 1 < right else None
         arg = self._virtual(k + 1, state) if state else None
         return [arg] if arg is not None else None
@@ -936,11 +938,20 @@ class SentenceReader:
             if agent is None:
                 agent = self._right_after(hit, right) or self._head_adjective_after(hit, right)
                 if agent:
-                    start = self._past_leader(agent, max(a.t1 for a in agent))
+                    start = self._past_drone(self._past_leader(agent, max(a.t1 for a in agent)))
                 elif filled:
                     return []  # قصفت الطائرات ...: a subject we cannot name
+                else:
+                    subject = self.hit_at.get(self._skip_modifiers(hit.end, right))
+                    if subject is not None and subject is not hit and subject.form.pos == "noun":
+                        return []  # واستهدف القصف موقعا للحوثيين: the strike noun is the subject, its own hit
             elif filled:
                 direct_blocked = True
+        prev_hit = self.hit_at.get(hit.start - 1)
+        if agent is None and f.pos == "noun" and prev_hit is not None and prev_hit.form.pos == "verb" and (
+            prev_hit.relation == hit.relation
+        ):
+            return []  # واستهدف القصف موقعا للحوثيين: the strike is the verb's subject, nobody's we know
         if agent is None:
             implicit = self._implicit_agent(hit, left)
             if implicit == BLOCK:
@@ -968,6 +979,15 @@ class SentenceReader:
             if patient is None and hit.relation == "strikes" and f.pos == "noun":
                 patient = self._casualties_before(hit, left)
         return [(agent, patient)] if patient else []
+
+    def _past_drone(self, k: int) -> int:
+        """قصفت طائرة أمريكية *من دون طيار* هدفا لداعش: the words of "drone" after the craft's adjective."""
+        c = self.sc.c
+        if c(k) == "من" and c(k + 1) == "دون" and c(k + 2) == "طيار":
+            return k + 3
+        if c(k) in ("بدون", "دون", "بلا") and c(k + 1) == "طيار":
+            return k + 2
+        return k
 
     def _past_leader(self, agent: list[Arg], end: int) -> int:
         """قصف التحالف الذي تقوده واشنطن مواقع داعش: the object comes after the subject's leader phrase."""
