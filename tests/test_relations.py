@@ -379,6 +379,15 @@ def test_a_craft_or_the_strikes_with_a_nationality_after_the_verb_are_the_states
     assert d.find("strikes", "state:tur", "org:isis")
 
 
+def test_who_a_strike_killed_after_a_verb_of_result_was_hit(lexicon: Lexicon) -> None:
+    text = "وأعلنت الوزارة أن غارة للتحالف الدولي فوق سوريا أدت في مطلع يوليو إلى مقتل سامر خليل."
+    d = doc(lexicon, text, ("للتحالف الدولي", "org:coalition"), SYR, ("سامر خليل", "person:x"))
+    assert d.find("strikes", "org:coalition", "person:x")
+    d = doc(lexicon, "وشن التحالف الدولي غارة على حلب أسفرت عن مقتل 20 من عناصر داعش.",
+            ("التحالف الدولي", "org:coalition"), ("حلب", "loc:aleppo"), ISIS)
+    assert d.find("strikes", "org:coalition", "org:isis")
+
+
 def test_a_strike_noun_as_the_verbs_subject_takes_no_agent_from_far_left(lexicon: Lexicon) -> None:
     text = "وقصف الطيران محطة يملكها سامر خليل، واستهدف القصف أيضا موقعا لداعش."
     d = doc(lexicon, text, ("سامر خليل", "person:x"), ISIS)

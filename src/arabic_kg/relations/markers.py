@@ -182,6 +182,9 @@ COUNT_WORDS = _norm(
 )
 # Casualty words before a counted group (قتل 20 من عناصر داعش في غارات X): the group is what X hit.
 CASUALTY_WORDS = _norm("قتل مقتل قتلى قتيل قتيلا أصيب إصابة جرح جرحى سقوط مصرع لقي أسر")
+# Verbs of result after a strike (أدت إلى مقتل X، أسفر عن مقتل 20 من عناصر Y): the killed were hit.
+RESULT_VERBS = _verbs(("أدى", "يؤدي"), ("أسفر", "يسفر"), ("أودى", "يودي"), ("خلف", "يخلف")) | _norm(
+    "أدت أسفرت أودت خلفت")
 # Time and cause words that govern a masdar (بعد مواجهات مع X، إثر غارات، جراء القصف): the masdar is no
 # possessed noun, its agent may be the clause's subject.
 TIME_HEADS = _norm("بعد قبل إثر اثر عقب أثناء اثناء إبان جراء")

@@ -977,7 +977,7 @@ class SentenceReader:
                 if site is not None and site.marker is None and sc.c(site.np0) in M.SITE_NOUNS:
                     patient = self._members_from(site, start)
             if patient is None and hit.relation == "strikes" and f.pos == "noun":
-                patient = self._casualties_before(hit, left)
+                patient = self._casualties_before(hit, left) or self._casualties_after(start, right)
         return [(agent, patient)] if patient else []
 
     def _past_drone(self, k: int) -> int:
@@ -1013,6 +1013,24 @@ class SentenceReader:
             return None
         casualty = any(self._any_form_in(j, M.CASUALTY_WORDS) for j in range(max(left, arg.np0 - 4), arg.np0))
         return self._members_before(arg, end) if casualty else None
+
+    def _casualties_after(self, start: int, right: int) -> list[Arg] | None:
+        """غارة جوية للتحالف أدت إلى مقتل محسن الفضلي، قصف أسفر عن مقتل 20 من عناصر داعش: who a strike
+        killed or wounded, named after a verb of result."""
+        sc = self.sc
+        end = min(right, start + 12)
+        for k in range(start, end):
+            if sc.c(k) not in M.RESULT_VERBS:
+                continue
+            for j in range(k + 1, min(right, k + 8)):  # أدت في مطلع يوليو الجاري إلى مقتل
+                if not self._any_form_in(j, M.CASUALTY_WORDS):
+                    continue
+                for arg in sc.args:
+                    if j < arg.np0 <= j + 4 and not arg.skip and arg.marker in (None, "partitive"):
+                        return self._members_from(arg, arg.np0)
+                return None
+            return None
+        return None
 
     # ------------------------------------------------------------------ symmetric relations
     def _symmetric(self, hit: TriggerHit, left: int, right: int) -> list[tuple[list[Arg], list[Arg]]]:
