@@ -379,6 +379,15 @@ def test_a_craft_or_the_strikes_with_a_nationality_after_the_verb_are_the_states
     assert d.find("strikes", "state:tur", "org:isis")
 
 
+def test_the_antecedent_of_a_relative_clause_is_its_agent_whatever_governs_it(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وأشاد الوزير بمقاتلي المعارضة السورية الذين تمكنوا من طرد داعش من حلب.", OPP, ISIS,
+            ("حلب", "loc:aleppo"))
+    assert d.has("fights", "org:opposition", "org:isis")
+    # a state read as a place is no antecedent of that kind
+    d = doc(lexicon, "وقتل مدنيون في سوريا التي شهدت قتال داعش.", SYR, ISIS)
+    assert d.has("fights", "state:syr", "org:isis") is None
+
+
 def test_who_a_strike_killed_after_a_verb_of_result_was_hit(lexicon: Lexicon) -> None:
     text = "وأعلنت الوزارة أن غارة للتحالف الدولي فوق سوريا أدت في مطلع يوليو إلى مقتل سامر خليل."
     d = doc(lexicon, text, ("للتحالف الدولي", "org:coalition"), SYR, ("سامر خليل", "person:x"))

@@ -464,6 +464,11 @@ class SentenceReader:
             relatives = [k for k in range(arg.t1, hit.start) if sc.c(k) in M.RELATIVES]
             if relatives and relatives[0] != arg.t1:
                 return None
+            governed = arg.marker is not None and arg.marker not in ("partitive", "by", "direction")
+            if relatives and governed and not (arg.type == "STATE" and arg.marker in M.LOCATIVE):
+                # بمقاتلي المقاومة الذين تمكنوا من طرد الحوثيين: the antecedent does what its clause says,
+                # whatever governs it
+                return self._members_before(arg, hit.start)
             permitted = any(sc.c(k) in M.PERMISSION for k in range(max(left, arg.np0 - 3), arg.np0))
             if arg.marker == "ل" and permitted:
                 return [arg]  # سمحت تركيا للولايات المتحدة باستخدام ...: the one allowed acts
