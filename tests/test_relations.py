@@ -289,6 +289,12 @@ def test_standing_up_to_a_group_with_lam_is_fighting(lexicon: Lexicon) -> None:
         assert d.has("fights", "state:irq", "org:isis"), verb
 
 
+def test_a_passive_support_participle_takes_its_agent_after_ba(lexicon: Lexicon) -> None:
+    army = ("الجيش السوري", "state:syr")
+    d = doc(lexicon, "وحاول الجيش السوري مدعوما بمقاتلي داعش اقتحام حلب.", army, ISIS, ("حلب", "loc:aleppo"))
+    assert d.find("supports", "org:isis", "state:syr")
+
+
 def test_the_feminine_of_a_defective_support_verb(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وحمت روسيا النظام السوري في مجلس الأمن.", RUS, ("النظام السوري", "state:syr"))
     assert d.typed() == {("supports", "state:rus", "state:syr")}

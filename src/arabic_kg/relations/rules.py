@@ -643,7 +643,10 @@ class SentenceReader:
         for arg in self._args_just_after(hit, right):
             if arg.marker == "by":
                 return self._members_from(arg, hit.end)
-            if with_min and arg.marker == "من" and arg.np0 <= self._skip_modifiers(hit.end, right) + 1:
+            # المدعومة من X; a passive participle also takes ب: جيش الأسد مدعوما بميليشيا حزب الله
+            by_ba = arg.marker == "ب" and hit.form.pos == "participle"
+            near = arg.np0 <= self._skip_modifiers(hit.end, right) + 1
+            if with_min and (arg.marker == "من" or by_ba) and near:
                 return self._members_from(arg, hit.end)
             break
         # مدربين على أيدي الأميركيين: a nationality adjective used as a noun after the by-phrase.
