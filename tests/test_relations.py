@@ -401,6 +401,10 @@ def test_who_a_strike_killed_after_a_verb_of_result_was_hit(lexicon: Lexicon) ->
     d = doc(lexicon, "وشن التحالف الدولي غارة على حلب أسفرت عن مقتل 20 من عناصر داعش.",
             ("التحالف الدولي", "org:coalition"), ("حلب", "loc:aleppo"), ISIS)
     assert d.find("strikes", "org:coalition", "org:isis")
+    # one sortie, and a dual of members after تسبب ب
+    d = doc(lexicon, "ونفذ التحالف الدولي طلعة جوية على حلب ما تسبب بمقتل عنصرين من داعش.",
+            ("التحالف الدولي", "org:coalition"), ("حلب", "loc:aleppo"), ISIS)
+    assert d.find("strikes", "org:coalition", "org:isis")
 
 
 def test_a_strike_noun_as_the_verbs_subject_takes_no_agent_from_far_left(lexicon: Lexicon) -> None:
