@@ -710,6 +710,7 @@ def test_not_negations(lexicon: Lexicon) -> None:
     "لم تتردد روسيا في قصف مواقع داعش.",  # did not hesitate
     "ولم تتوان روسيا عن قصف مواقع داعش.",
     "ليس فقط قصفت روسيا مواقع داعش.",
+    "ولن تألو روسيا جهدا في قصف مواقع داعش.",  # will spare no effort
 ])
 def test_negated_hesitation_and_not_only_are_assertions(lexicon: Lexicon, sentence: str) -> None:
     d = doc(lexicon, sentence, RUS, ISIS)
@@ -730,6 +731,15 @@ def test_paving_the_way_for_an_attack_names_no_attacker(lexicon: Lexicon) -> Non
     for text in ("ومهدت روسيا الطريق لمحاربة داعش.", "ومهدت روسيا الطريق أيضا لمحاربة داعش."):
         d = doc(lexicon, text, RUS, ISIS)
         assert d.has("fights", "state:rus", "org:isis") is None, text
+
+
+def test_a_negated_prevention_or_participation_does_not_negate_the_event(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "ولم تفعل روسيا شيئا لمنع هجمات داعش على المعارضة السورية.", RUS, ISIS, OPP)
+    r = d.find("strikes", "org:isis", "org:opposition")
+    assert r is not None and r.polarity == "asserted"
+    d = doc(lexicon, "ولم تشارك روسيا في المواجهات بين داعش والمعارضة السورية.", RUS, ISIS, OPP)
+    r = d.has("fights", "org:isis", "org:opposition")
+    assert r is not None and r.polarity == "asserted"
 
 
 def test_a_negated_neglect_asserts_the_cooperation(lexicon: Lexicon) -> None:
@@ -759,11 +769,19 @@ def test_negation_scoped_to_its_clause(lexicon: Lexicon) -> None:
     "تنوي روسيا التعاون مع إيران.",
     "وضعت روسيا خطة للتعاون مع إيران.",
     "تحدثت الصحيفة عن إمكان التعاون بين روسيا وإيران.",
+    "كانت روسيا عازمة على التعاون مع إيران.",
+    "أرسلت روسيا قواتها للقيام بعمليات مشتركة مع إيران.",
 ])
 def test_planned_cues(lexicon: Lexicon, sentence: str) -> None:
     d = doc(lexicon, sentence, RUS, IRN)
     r = d.has("coordinates_with", "state:rus", "state:irn")
     assert r is not None and r.modality == "planned" and r.polarity == "asserted", sentence
+
+
+def test_a_future_time_in_a_later_reported_clause_is_not_the_relations(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وحول التعاون بين روسيا وإيران قال المسؤول إن المشروعات القادمة كثيرة.", RUS, IRN)
+    r = d.has("coordinates_with", "state:rus", "state:irn")
+    assert r is not None and r.modality == "asserted"
 
 
 @pytest.mark.parametrize("sentence", [

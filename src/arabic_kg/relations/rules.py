@@ -1222,7 +1222,9 @@ class SentenceReader:
                     break
                 if cw in M.NEGATORS:
                     nxt = sc.c(k + 1)
-                    neg = nxt not in M.NEG_IDIOMS
+                    neg = nxt not in M.NEG_IDIOMS and not any(
+                        self._any_form_in(j, M.NEGATION_TAKERS) for j in range(k + 1, hit.start)
+                    )
                     break
         if not neg:
             neg = self._too_to(hit, left)
@@ -1270,6 +1272,8 @@ class SentenceReader:
         if not planned:
             for k in range(hit.end, right):
                 cw = sc.c(k)
+                if cw in M.COMPLEMENTIZERS or cw in M.SPEECH_VERBS:
+                    break  # دعم الإمارات لمصر قال حمودة إن ... القادمة: a later clause's time
                 if cw in M.FUTURE_TIME or cw == "قيد" and (cw, sc.c(k + 1)) in M.PLANNED_PHRASES:
                     planned = True
                     break
@@ -1281,7 +1285,12 @@ class SentenceReader:
                     cw = sc.c(k)
                     if cw in M.MEETING_LIGHT and cw[:1] in "يتن":
                         planned = True
-        if not planned and ("ل" in hit.prefix or sc.c(hit.start - 1) in M.PURPOSE_WORDS) and f.pos == "noun":
+        prev = sc.c(hit.start - 1)
+        # للقيام بعمليات عسكرية: the light verb's masdar carries the purpose
+        light_purpose = "ب" in hit.prefix and prev.startswith("ل") and self._any_form_in(
+            hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
+        purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
+        if not planned and purpose and f.pos == "noun":
             before = {sc.c(hit.start - 1), sc.c(hit.start - 2)}
             planned = not (before & M.EFFORT_NOUNS)
         speaker, unnamed = self._speaker(hit)
