@@ -456,6 +456,20 @@ def test_a_tagged_name_after_a_proclitic_is_the_name_tagged_elsewhere(matcher: M
     assert {t for t, _, _ in got} == {"تشيلسي"}
 
 
+def test_an_ambiguous_spelling_starting_with_wa_is_the_conjunction_and_a_name(matcher: Matcher) -> None:
+    got = found(matcher, "يستهدف البرنامج مليون عميل في مدينتي الرياض وجدة خلال العام")
+    assert all(c != "loc:oujda" for _, _, c in got)
+    assert ("جدة", "LOCATION", "loc:jeddah") in got
+
+
+def test_a_country_bound_group_is_not_read_into_a_story_from_elsewhere(matcher: Matcher) -> None:
+    reading = Matcher(matcher.lex, tagger=fixed_tagger({"الثوار": "B-ORG"}))
+    story = "وتقدم الثوار في محافظة تعز وسيطروا على مواقع في لحج وعدن بعد معارك في اليمن"
+    assert all(c != "org:syrian_opposition" for _, _, c in found(reading, story))
+    story = "وتقدم الثوار في ريف حلب وسيطروا على مواقع في إدلب وحماة بعد معارك في سوريا"
+    assert any(c == "org:syrian_opposition" for _, _, c in found(reading, story))
+
+
 def test_spending_time_is_no_district(matcher: Matcher) -> None:
     assert found(matcher, "وتوجه المواطنون إلى قضاء العطلات في الخارج") == []
 

@@ -279,6 +279,14 @@ class Matcher:
                 key = self._key(tokens, i, end, form)
                 after_direction = i > 0 and tokens[i - 1].norm in _DIRECTIONS
                 entry, how = self._pick(lex.phrases[key], place=after_direction)
+                if how == "context" and end == i + 1 and cut == 0:
+                    # الرياض وجدة: "and Jeddah", not Oujda; an ambiguous spelling that starts with و gives way
+                    # to the name after the conjunction
+                    plain = next((f for f, c in tok.variants if c == 1 and tok.norm[0] == "و" and (f,) in
+                                  lex.phrases), None)
+                    if plain is not None:
+                        cut, form, key = 1, plain, (plain,)
+                        entry, how = self._pick(lex.phrases[key], place=after_direction)
                 start, stop = self._span(tokens, i, end, cut)
                 if entry.type == "ORGANIZATION":
                     # صحيفة تليجراف → تليجراف: the outlet's name without the head noun is what
@@ -366,6 +374,8 @@ class Matcher:
                 return False  # several entries and nothing to tell which one
             m.entry_id = picked
             by_place = " " in m.name_key  # طيران التحالف in a Yemen story: specific enough alone
+        elif self._elsewhere(m.alternatives[0], found_ids):
+            return True  # الثوار in a Yemen story are not the Syrian opposition
         if m.type == "PERSON" and self._continues_name(tokens, m):
             return True
         confirmed = (
@@ -566,6 +576,17 @@ class Matcher:
             seen.add(entry.id)
             entry = self.lex.entries.get(entry.located_in) if entry.located_in else None
         return None
+
+    def _elsewhere(self, entry_id: str, found_ids: set[str | None]) -> bool:
+        """Whether an organization tied to states (its own, or where it is active) sits in an article whose
+        places stand in another state only: the article's home state is not one of them."""
+        entry = self.lex.entries[entry_id]
+        if entry.type != "ORGANIZATION":
+            return False  # a Saudi story names places in Mali or Morocco as they are
+        states = {s for s in (self._state_of(entry_id), *entry.active_in) if s}
+        home = self._home_state(found_ids)
+        return bool(states) and home is not None and home not in states and not (
+            states & set(self._state_counts(found_ids)))
 
     def _state_counts(self, found_ids: set[str | None]) -> dict[str, int]:
         """State → how many of the found entries (states, places, bases) lie in it."""
