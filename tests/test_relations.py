@@ -427,6 +427,14 @@ def test_another_relations_verb_ends_the_object_search(lexicon: Lexicon) -> None
     assert d.has("strikes", "org:opposition", "org:isis")
 
 
+def test_an_ally_noun_takes_its_partner_close_after_it(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وتعد روسيا حليفا رئيسيا لإيران في المنطقة.", RUS, IRN)
+    r = d.has("coordinates_with", "state:rus", "state:irn")
+    assert r is not None and r.modality == "asserted"  # تعد: "is counted", not "promises"
+    d = doc(lexicon, "وطمأنت روسيا الحلفاء بأن توقيع الاتفاق مع إيران لن يضرهم.", RUS, IRN)
+    assert d.has("coordinates_with", "state:rus", "state:irn") is None
+
+
 def test_allies_named_after_their_possessor(lexicon: Lexicon) -> None:
     # Any case and number of the possessive: حلفاؤه / حلفائه / حلفاءه, and the dual حلفاؤهما.
     for allies in ("وحلفاؤه", "وحلفاءه", "وحلفائه"):

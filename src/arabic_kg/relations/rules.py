@@ -1123,6 +1123,9 @@ class SentenceReader:
             group = self._fallback_agent(hit, left)
         if partners is None:
             partners = self._right_target(hit, start, right, direct=direct)
+            far = partners and min(a.np0 for a in partners) > start + 2
+            if far and self._any_form_in(hit.start, M.ALLY_NOUNS):
+                partners = None  # تطمين الحلفاء بأن الاتفاق مع إيران: an ally's partner follows it closely
         if partners and hit.relation == "meets_with":
             group = self._counterpart_host(hit, left, partners) or group
         if group and partners:
