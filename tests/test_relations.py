@@ -413,6 +413,14 @@ def test_a_strike_noun_as_the_verbs_subject_takes_no_agent_from_far_left(lexicon
     assert d.find("strikes", "person:x", "org:isis") is None
 
 
+def test_two_people_facing_each_other_is_a_contest_not_a_fight(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "مواجهة بين سامر خليل وكمال يوسف في الانتخابات.", ("سامر خليل", "person:x"),
+            ("كمال يوسف", "person:y"))
+    assert d.has("fights", "person:x", "person:y") is None
+    d = doc(lexicon, "مواجهة بين المعارضة السورية وداعش في حلب.", OPP, ISIS, ("حلب", "loc:aleppo"))
+    assert d.has("fights", "org:opposition", "org:isis")
+
+
 def test_places_visited_by_someone_unnamed_do_not_meet(lexicon: Lexicon) -> None:
     d = doc(lexicon, "الأجانب الذين يمكنهم زيارة سوريا وإيران.", SYR, IRN)
     assert d.has("meets_with", "state:syr", "state:irn") is None

@@ -21,7 +21,7 @@ from arabic_kg.relations.structural import (
     sentence_locations,
 )
 from arabic_kg.relations.triggers import TriggerIndex, trigger_index
-from arabic_kg.text import Sentence, Token
+from arabic_kg.text import Sentence, Token, normalize
 
 __all__ = ["TriggerIndex", "extract_relations", "trigger_index"]
 
@@ -60,7 +60,7 @@ def extract_relations(
                     if x.canonical != y.canonical:
                         co_mentions.append((x.entity, y.entity, sent))
     found.extend((c, _sentence_of(sentences, c.source.start)) for c in lexicon_affiliations(doc, sentences))
-    found = [(c, s) for c, s in found if not _interview(c, lexicon)]
+    found = [(c, s) for c, s in found if not _interview(c, lexicon) and not _rivalry(c, text)]
     if any(_match_like(c) for c, _ in found) and _sports_story(tokens, lexicon):
         found = [(c, s) for c, s in found if not _match_like(c)]
     return _merge(found, co_mentions, entities, article_id)
@@ -69,6 +69,18 @@ def extract_relations(
 # Distinct sports words (lexicon cues `sports_words`) that make an article a sports story.
 SPORTS_STORY_WORDS = 3
 SPORTS_ONLY = frozenset({"fights", "strikes", "trains", "supports"})
+
+
+# واجه / مواجهة between two people is a contest (an election, a duel of words, a film role), not combat.
+_FACING = ("واجه", "مواجه")
+
+
+def _rivalry(c: Candidate, text: str) -> bool:
+    """هولاند ... ومواجهة الرئيس ساركوزي، مواجهة بين العبادي والنجيفي: two people "facing" each other."""
+    if c.relation != "fights" or c.source.type != "PERSON" or c.target.type != "PERSON" or c.trigger is None:
+        return False
+    word = normalize(text[c.trigger[0] : c.trigger[1]])
+    return any(f in word for f in _FACING)
 
 
 def _match_like(c: Candidate) -> bool:
