@@ -413,6 +413,14 @@ def test_a_strike_noun_as_the_verbs_subject_takes_no_agent_from_far_left(lexicon
     assert d.find("strikes", "person:x", "org:isis") is None
 
 
+def test_the_noun_phone_is_no_call(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وعرض سامر خليل هاتف كمال يوسف الجديد.", ("سامر خليل", "person:x"),
+            ("كمال يوسف", "person:y"))
+    assert d.has("meets_with", "person:x", "person:y") is None
+    d = doc(lexicon, "وهاتفت روسيا إيران أمس.", RUS, IRN)  # the verb with its ending still is
+    assert d.has("meets_with", "state:rus", "state:irn")
+
+
 def test_two_people_facing_each_other_is_a_contest_not_a_fight(lexicon: Lexicon) -> None:
     d = doc(lexicon, "مواجهة بين سامر خليل وكمال يوسف في الانتخابات.", ("سامر خليل", "person:x"),
             ("كمال يوسف", "person:y"))

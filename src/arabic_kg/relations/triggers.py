@@ -25,6 +25,8 @@ PARTICIPLE_SUFFIXES = ("ون", "ين", "ه", "ات", "ان", "تان", "تين")
 # Common words that look like a trigger once a proclitic is cut off (وزارة → و + زاره "visited him").
 NOT_TRIGGERS = frozenset(normalize(w) for w in [
     "وزارة", "وزارات", "وزاري", "وزارية", "الوزارة", "الوزاري", "الوزارية", "وزارتا", "وزارتي",
+    # the noun "phone" (هاتف إم إكس 5، عبر الهاتف) far outnumbers the verb "he phoned"
+    "هاتف", "الهاتف",
 ])
 # Words of a phrase that never inflect.
 FUNCTION_WORDS = frozenset(
