@@ -918,6 +918,13 @@ def test_a_title_after_a_person_and_before_another_is_the_others(lexicon: Lexico
     # a titled state before و + title + name: the next person of a list is not in that title
     d = doc(lexicon, "وحضر ولي عهد قطر والأمير سامر خليل.", qatar, ("سامر خليل", "person:x"))
     assert not d.find("affiliated_with", "person:x", "state:qat")
+    # a posting: the state after في or ل is where the person serves
+    d = doc(lexicon, "وقال سامر خليل السفير السابق في قطر إن الاتفاق سيئ.", ("سامر خليل", "person:x"), qatar)
+    assert not d.find("affiliated_with", "person:x", "state:qat")
+    d = doc(lexicon, "وقال المبعوث الخاص لقطر سامر خليل إن الاتفاق قريب.", qatar, ("سامر خليل", "person:x"))
+    assert not d.find("affiliated_with", "person:x", "state:qat")
+    d = doc(lexicon, "والتقى سفير قطر لدى روسيا سامر خليل بالوزير.", qatar, RUS, ("سامر خليل", "person:x"))
+    assert not d.find("affiliated_with", "person:x", "state:rus")
     # a plural title after a person names other people
     d = doc(lexicon, "واستقبل سامر خليل أمس وزراء خارجية قطر.", ("سامر خليل", "person:x"), qatar)
     assert not d.find("affiliated_with", "person:x", "state:qat")

@@ -612,7 +612,10 @@ class SentenceContext:
                 start = self._title_start(x)
                 if start is not None and not self._own_office(start, x, nxt):
                     x.skip = True
-                    self.title_of.append((nxt, x, start, x.t1))
+                    posted = x.marker in M.POSTING_PREPS and any(
+                        self.c(k) in M.POSTED_TITLES for k in range(start, x.t0))
+                    if not posted:  # المبعوث الخاص لليبيا برناردينو ليون: posted there, not of it
+                        self.title_of.append((nxt, x, start, x.t1))
                     # The phrase (مع وزير خارجية روسيا لافروف) now starts at the title.
                     nxt.np0 = min(nxt.np0, x.np0)
                     nxt.marker = nxt.marker or x.marker

@@ -125,6 +125,10 @@ TITLE_QUALIFYING_WORDS = _norm("أول الأول السابق الأسبق ال
 
 # Words before a state's name that still name the state (حكومة مصر، جمهورية ساحل العاج، دولة قطر).
 STATE_HEADS = _norm("حكومة جمهورية دولة مملكة سلطنة إمارة")
+# Titles of a posting: the state after في، لدى، إلى or ل is where the person serves, not his own (السفير
+# الإسرائيلي في واشنطن، المبعوث الخاص لليبيا برناردينو ليون).
+POSTED_TITLES = _norm("سفير السفير سفيرة السفيرة مبعوث المبعوث مبعوثة المبعوثة ممثل الممثل القنصل قنصل")
+POSTING_PREPS = _norm("في لدى إلى الى ل")
 # Heads that make a leader's name stand for his state's government (نظام بشار الأسد، حكومة نتنياهو). Not
 # forces: قوات صالح are the deposed president's loyalists fighting his state's government.
 REGIME_HEADS = _norm("نظام حكومة")

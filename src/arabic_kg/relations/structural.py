@@ -104,6 +104,7 @@ def _title_after(
     start = k
     seen_title = False
     head_of_place = False
+    posted = False
     while k < sc.b and k - start < 6:
         cw = sc.c(k)
         m = sc.doc.covered.get(k)
@@ -116,6 +117,7 @@ def _title_after(
         if cw in titles or (cw.startswith("ب") and cw[1:] in titles):
             seen_title = True
             head_of_place = head_of_place or cw in HEAD_OF_PLACE
+            posted = posted or cw in M.POSTED_TITLES
         elif cw in M.NOUN_MODIFIERS or cw in ("في", "باسم") or sc.tokens[k].norm in M.QUOTES or m is not None:
             pass
         else:
@@ -124,6 +126,10 @@ def _title_after(
     m = sc.doc.covered.get(k)
     if not seen_title or m is None or m.token_start != _mention_start_token(sc, m, k):
         return None
+    if posted and m.type in ("STATE", "LOCATION") and (
+        sc.c(k - 1) == "في" or normalize(sc.doc.text[sc.tokens[k].start : m.start])[-1:] in ("ل", "ب")
+    ):
+        return None  # السفير الإسرائيلي السابق في الولايات المتحدة، المبعوث الخاص لليبيا: where he is posted
     if m.type in ("STATE", "ORGANIZATION") or (m.type == "LOCATION" and head_of_place):
         # A state that is the title of the next person is not this person's (كيري وزير خارجية روسيا لافروف).
         j = m.token_end
