@@ -470,6 +470,15 @@ def test_a_country_bound_group_is_not_read_into_a_story_from_elsewhere(matcher: 
     assert any(c == "org:syrian_opposition" for _, _, c in found(reading, story))
 
 
+def test_a_name_after_wa_is_the_next_person_not_the_titles(matcher: Matcher) -> None:
+    tags = {"وعبد": "B-PERS", "الله": "I-PERS", "البدري": "I-PERS", "هاري": "B-PERS", "ترومان": "I-PERS"}
+    reading = Matcher(matcher.lex, tagger=fixed_tagger(tags))
+    got = persons(reading, "بين الوزير الروسي وعبد الله البدري الأمين العام للمنظمة")
+    assert got == ["عبد الله البدري"]
+    # a time word after the title is no part of the name
+    assert persons(reading, "وكان الرئيس الأمريكي حينذاك هاري ترومان قد وافق") == ["هاري ترومان"]
+
+
 def test_spending_time_is_no_district(matcher: Matcher) -> None:
     assert found(matcher, "وتوجه المواطنون إلى قضاء العطلات في الخارج") == []
 

@@ -983,6 +983,13 @@ class Matcher:
     def _unknown_person(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> RawMention | None:
         if tokens[j].norm in self._article_surnames or tokens[j].norm in self._title_surnames:
             return None  # a surname of someone named in full: the partial-name pass links it
+        first = tokens[j].norm
+        known_first = first in self._given_names or first in self._name_words
+        after_wa = [form for form, c in tokens[j].variants if c == 1]
+        if first.startswith("و") and not known_first and any(
+            form in self._given_names or form in _COMPOUND_NAME_STARTS for form in after_wa
+        ):
+            return None  # نوفاك وزير الطاقة الروسي وعبد الله البدري: و opens the next person, not the title's
         quoted = j > 0 and tokens[j - 1].norm in _OPEN_QUOTES
         n = len(tokens)
         tags = self._tags
@@ -1249,9 +1256,9 @@ class Matcher:
                     and first.norm.startswith("و")
                     and first.norm not in self._given_names
                     and first.norm not in self._name_words
-                    and (form in self._given_names or after_person)
+                    and (form in self._given_names or after_person or form in _COMPOUND_NAME_STARTS)
                 ):
-                    cut = c  # سلطان اليامي وسند شراحيلي وفارس العياف: a list of people joined by و
+                    cut = c  # سلطان اليامي وسند شراحيلي وفارس العياف، وعبد الله البدري: people joined by و
                     break
             key = tuple(
                 [dict((c, f) for f, c in first.variants).get(cut, first.norm)]
@@ -1328,6 +1335,8 @@ class Matcher:
 # Positions in the tagger's corpus statistics (ner.training.build_word_clusters): how often the word takes
 # the article, follows a person title, an organization head, a place word, and its frequency (buckets).
 _STAT_ARTICLE, _STAT_AFTER_TITLE, _STAT_AFTER_ORG, _STAT_AFTER_PLACE, _STAT_FREQUENCY = range(5)
+# First words of compound names (عبد الله، أبو بكر): a name never starts with و before them.
+_COMPOUND_NAME_STARTS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو"))
 _ALLAH = normalize("الله")  # no name starts with it (عبد الله, جار الله end with it)
 COMPOUND_NAME_ENDS = frozenset({"الدين", "الله"})  # the second word of نور الدين، عبد الله، جار الله
 # Compass words: a name after them is a place (جنوب شرق الأناضول is Anatolia, not the agency).
