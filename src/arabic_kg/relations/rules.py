@@ -819,14 +819,19 @@ class SentenceReader:
             or sc.tokens[k].norm in ("-", "–", "—")
         )
 
+    def _purpose(self, hit: TriggerHit) -> bool:
+        """A purpose masdar: with ل (لمحاربة), after a purpose word (من أجل، بهدف), or after the light verb's
+        ل-masdar (للقيام بتدريب، للقيام بعمليات)."""
+        prev = self.sc.c(hit.start - 1)
+        light = prev.startswith("ل") and self._any_form_in(hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
+        return "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light
+
     def _purpose_agent(self, hit: TriggerHit, left: int) -> list[Arg] | str | None:
         """The doer of a purpose masdar (لمحاربة، لتدريب): X دربهم Y لمحاربة Z → the trainee Y fights;
         otherwise the subject of the clause (روسيا أعلمت الولايات المتحدة ... لمحاربة داعش → روسيا)."""
         sc = self.sc
         prev = sc.c(hit.start - 1)  # "" before the sentence
-        light_purpose = prev.startswith("ل") and self._any_form_in(hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
-        purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
-        if not purpose or hit.form.pos == "verb":
+        if not self._purpose(hit) or hit.form.pos == "verb":
             return None
         if prev in M.PAVING_WORDS or (prev in ("فقط", "ايضا") and sc.c(hit.start - 2) in M.PAVING_WORDS):
             return BLOCK  # يمهد الطريق لمهاجمة إيران: the way is opened for someone the clause does not name
@@ -1288,12 +1293,7 @@ class SentenceReader:
                     cw = sc.c(k)
                     if cw in M.MEETING_LIGHT and cw[:1] in "يتن":
                         planned = True
-        prev = sc.c(hit.start - 1)
-        # للقيام بعمليات عسكرية: the light verb's masdar carries the purpose
-        light_purpose = "ب" in hit.prefix and prev.startswith("ل") and self._any_form_in(
-            hit.start - 1, M.PURPOSE_LIGHT_MASDARS)
-        purpose = "ل" in hit.prefix or prev in M.PURPOSE_WORDS or light_purpose
-        if not planned and purpose and f.pos == "noun":
+        if not planned and f.pos == "noun" and self._purpose(hit):
             before = {sc.c(hit.start - 1), sc.c(hit.start - 2)}
             planned = not (before & M.EFFORT_NOUNS)
         speaker, unnamed = self._speaker(hit)
