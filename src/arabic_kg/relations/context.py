@@ -598,8 +598,11 @@ class SentenceContext:
         if x.start > self.tokens[x.t0].start:
             return True
         # ولي عهد هولندا والأمير عبدالقادر: the title the phrase opens with has the conjunction
-        first = self.tokens[x.np0]
-        return x.np0 < x.t0 and first.norm[:1] in ("و", "ف") and self.c(x.np0) != first.norm
+        return x.np0 < x.t0 and self.conjunction_at(x.np0)
+
+    def conjunction_at(self, k: int) -> bool:
+        """Whether token k is written with a leading و/ف conjunction (والأمير، وأمير)."""
+        return self.tokens[k].norm[:1] in ("و", "ف") and self.c(k) != self.tokens[k].norm
 
     def _mark_titles_and_leaders(self) -> None:
         args = self.args

@@ -110,7 +110,7 @@ def _title_after(
         m = sc.doc.covered.get(k)
         if m is not None and m.kind != "adjective":
             break
-        if k == start and cw != sc.tokens[k].norm and sc.tokens[k].norm[:1] in ("و", "ف"):
+        if k == start and sc.conjunction_at(k):
             return None  # بلقاء الجبير وأمير قطر تميم: a title after و opens the next person of a list
         if not seen_title and cw in PLURAL_TITLES:
             return None  # تميم ... أمس وزراء خارجية دول المجلس: the title of other people, the object
