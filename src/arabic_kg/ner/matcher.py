@@ -1268,8 +1268,8 @@ class Matcher:
                 key[0] in self.lex.stopwords or key[0] in self.lex.place_adjectives or len(key[0]) < 3
             ):
                 continue  # حي ساحلي: the tagger's place is the adjective after the head
-            if key in self.lex.not_names or key[0] == _ALLAH:
-                continue  # الله تعالى، بيت الله، ولاية الفقيه: phrases the tagger takes for names
+            if key[0] == _ALLAH:
+                continue  # الله تعالى، الله عز وجل: no name starts with الله (not_names: see find)
             start, stop = self._span(tokens, i, j, cut)
             out.append(RawMention(i, j, start, stop, etype, None, " ".join(key), "name", "tagger"))
             if etype == "PERSON":
