@@ -461,6 +461,10 @@ def test_allies_named_after_their_possessor(lexicon: Lexicon) -> None:
     speaker = ("سامر خليل", "person:x")
     d = doc(lexicon, "ودعا سامر خليل روسيا وتركيا وحلفاءهما إلى وقف القتال.", speaker, RUS, TUR)
     assert not [r for r in d.relations if r.type == "coordinates_with"]
+    # the allies of a pair, named, are allies of both
+    d = doc(lexicon, "وقاتلت روسيا وإيران وحلفاؤهما من داعش في حلب.", RUS, IRN, ISIS, ("حلب", "loc:aleppo"))
+    assert d.has("coordinates_with", "state:rus", "org:isis")
+    assert d.has("coordinates_with", "state:irn", "org:isis")
 
 
 def test_allies_taking_a_place_together_coordinate(lexicon: Lexicon) -> None:

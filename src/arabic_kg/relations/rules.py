@@ -441,10 +441,12 @@ class SentenceReader:
         owner = sc.arg_ending(hit.start)
         if owner is None:
             return []
+        # روسيا وإيران وحلفاؤهما من حزب الله: a dual or plural possessor is the whole list before
+        owners = self._members_before(owner, hit.start) if word.endswith(("هما", "هم")) else [owner]
         for arg in sc.args:
             near = arg.t0 >= hit.end and arg.np0 <= hit.end + 3
             if near and not arg.skip and arg.own_marker in ("من", "مع"):
-                return [([owner], [arg])]
+                return [(owners or [owner], [arg])]
         return []
 
     def _nearest_left(self, hit: TriggerHit, left: int, budget: int = 2) -> list[Arg] | None:
