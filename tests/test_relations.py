@@ -768,6 +768,10 @@ def test_a_negated_prevention_or_participation_does_not_negate_the_event(lexicon
     d = doc(lexicon, "ولم تشارك روسيا في المواجهات بين داعش والمعارضة السورية.", RUS, ISIS, OPP)
     r = d.has("fights", "org:isis", "org:opposition")
     assert r is not None and r.polarity == "asserted"
+    # but the subject's own part is denied
+    d = doc(lexicon, "ولم تشارك روسيا في الغارات على داعش.", RUS, ISIS)
+    r = d.find("strikes", "state:rus", "org:isis")
+    assert r is not None and r.polarity == "negated"
 
 
 def test_a_negated_neglect_asserts_the_cooperation(lexicon: Lexicon) -> None:

@@ -222,11 +222,12 @@ NEG_IDIOMS = _norm(
     # لن تألو جهدا: will spare no effort
     "يالو تالو نالو يالون"
 ) | _norm("يستبعدوا تستبعدوا")
-# Verbs of preventing or taking part between a negator and the trigger: the negation is theirs (لم يفعل شيئا
-# لمنع هجمات داعش، لم تشارك في المواجهات بين X وY): the attacks and the clashes happened.
-NEGATION_TAKERS = _norm(
-    "منع لمنع المنع وقف لوقف إيقاف لإيقاف ردع لردع تشارك يشارك شاركت شارك يشاركوا تشاركوا تتدخل يتدخل تدخلت"
-)
+# Verbs of preventing between a negator and the trigger: the negation is theirs (لم يفعل شيئا لمنع هجمات
+# داعش): the attacks happened.
+NEGATION_TAKERS = _norm("منع لمنع المنع وقف لوقف إيقاف لإيقاف ردع لردع")
+# Verbs of taking part: negated, they leave a بين-pair's relation asserted (لم تشارك في المواجهات بين X وY:
+# X and Y clashed), but not their subject's own (لم تشارك روسيا في الغارات على داعش).
+PARTICIPATION = _norm("تشارك يشارك شاركت شارك يشاركوا تشاركوا تتدخل يتدخل تدخلت")
 # "Not only ... (but also)" after the negated trigger (لم يكن يقصف داعش فحسب لكن أيضا الأكراد).
 NOT_ONLY = _norm("فحسب وحسب")
 # Denials: the relation after them is negated (نفى البنتاغون أي تنسيق مع دمشق).

@@ -1232,8 +1232,10 @@ class SentenceReader:
                     break
                 if cw in M.NEGATORS:
                     nxt = sc.c(k + 1)
+                    between = any(sc.c(j) == "بين" for j in range(hit.end, min(hit.end + 3, sc.b)))
+                    takers = M.NEGATION_TAKERS | M.PARTICIPATION if between else M.NEGATION_TAKERS
                     neg = nxt not in M.NEG_IDIOMS and not any(
-                        self._any_form_in(j, M.NEGATION_TAKERS) for j in range(k + 1, hit.start)
+                        self._any_form_in(j, takers) for j in range(k + 1, hit.start)
                     )
                     break
         if not neg:
