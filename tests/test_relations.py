@@ -746,6 +746,12 @@ def test_negated_hesitation_and_not_only_are_assertions(lexicon: Lexicon, senten
     assert r is not None and r.polarity == "asserted", sentence
 
 
+def test_only_after_the_contrast_is_no_not_only(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "لم تقصف روسيا داعش، بل قصفت المعارضة السورية فحسب.", RUS, ISIS, OPP)
+    r = d.find("strikes", "state:rus", "org:isis")
+    assert r is not None and r.polarity == "negated"
+
+
 def test_too_weak_to_negates(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وأعتقد أن روسيا أجبن من أن تقوم بمهاجمة داعش.", RUS, ISIS)
     r = d.find("strikes", "state:rus", "org:isis")

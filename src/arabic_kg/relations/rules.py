@@ -1242,7 +1242,7 @@ class SentenceReader:
             neg = self._too_to(hit, left)
         if neg and any(sc.c(k) in M.EXCEPTIVE for k in range(hit.end, right)):
             return False  # لم يقدم دعم إلا للقوات التي ...: only, not never
-        if neg and any(sc.c(k) in M.NOT_ONLY for k in range(hit.end, min(hit.end + 8, sc.b))):
+        if neg and self._not_only(hit):
             return False  # لم يكن يقصف داعش فحسب: not only (the clause may end at the لكن after it)
         if neg:
             return True
@@ -1252,6 +1252,18 @@ class SentenceReader:
                 break
             if cw in M.DENIALS or (hit.relation in M.COOPERATIVE and cw in M.REFUSALS):
                 return not (k - 1 >= sc.a and sc.c(k - 1) in M.NEGATORS)
+        return False
+
+    def _not_only(self, hit: TriggerHit) -> bool:
+        """فحسب after the negated trigger, before the لكن/بل that follows it: "not only ... but also" (لم تقصف
+        روسيا داعش، بل قصفت المعارضة فحسب is no such phrase: فحسب comes after the بل)."""
+        sc = self.sc
+        for k in range(hit.end, min(hit.end + 8, sc.b)):
+            cw = sc.c(k)
+            if cw in M.CONTRAST:
+                return False
+            if cw in M.NOT_ONLY:
+                return True
         return False
 
     def _too_to(self, hit: TriggerHit, left: int) -> bool:
