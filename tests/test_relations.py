@@ -429,6 +429,13 @@ def test_two_people_facing_each_other_is_a_contest_not_a_fight(lexicon: Lexicon)
     assert d.has("fights", "org:opposition", "org:isis")
 
 
+def test_a_pair_receiving_others_does_not_meet_each_other(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "وتعد روسيا وإيران أكثر الدول استقبالا للمهاجرين.", RUS, IRN)
+    assert d.has("meets_with", "state:rus", "state:irn") is None
+    d = doc(lexicon, "وأجرت روسيا وإيران محادثات ليل الأربعاء.", RUS, IRN)  # ليل is no ل-object
+    assert d.has("meets_with", "state:rus", "state:irn")
+
+
 def test_places_visited_by_someone_unnamed_do_not_meet(lexicon: Lexicon) -> None:
     d = doc(lexicon, "الأجانب الذين يمكنهم زيارة سوريا وإيران.", SYR, IRN)
     assert d.has("meets_with", "state:syr", "state:irn") is None

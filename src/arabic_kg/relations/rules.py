@@ -1143,9 +1143,19 @@ class SentenceReader:
                 return _all_pairs(_unique(group + partners))  # one meeting: everyone at it meets everyone
             return [(group, partners)]
         if group and len(group) >= 2 and hit.relation != "fights":
+            if hit.relation == "meets_with" and f.pos == "noun" and self._lam_object(hit, right):
+                return []  # إيطاليا واليونان أكثر الدول استقبالا للمهاجرين: they receive others
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
             return _all_pairs(group)
         return []
+
+    def _lam_object(self, hit: TriggerHit, right: int) -> bool:
+        """A definite ل-object that is no actor right after a trigger noun (استقبالا للمهاجرين، للوفود)."""
+        sc = self.sc
+        k = self._skip_modifiers(hit.end, right)
+        if k >= right or k in self.doc.covered or k in self.hit_at:
+            return False
+        return sc.c(k).startswith("لل") and sc.arg_starting(k) is None  # ل + the article (not ليل "night")
 
     def _visitor_before_where(self, hit: TriggerHit, left: int) -> list[Arg] | None:
         """يزور فابيوس طهران حيث سيلتقي الرئيس روحاني والوزير ظريف: after حيث a meeting verb's subject is the
