@@ -429,6 +429,17 @@ def test_two_people_facing_each_other_is_a_contest_not_a_fight(lexicon: Lexicon)
     assert d.has("fights", "org:opposition", "org:isis")
 
 
+def test_the_accused_gives_the_support_it_is_accused_of(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "واتهمت تركيا إيران بدعم الحوثيين.", TUR, IRN, ("الحوثيين", "org:houthis"))
+    assert d.find("supports", "state:irn", "org:houthis")
+    assert d.find("supports", "org:houthis", "state:irn") is None
+
+
+def test_the_places_after_a_visit_verb_are_visited_not_visitors(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "ودان أوباما، أول رئيس يزور روسيا وإيران، القادة.", RUS, IRN)
+    assert d.has("meets_with", "state:rus", "state:irn") is None
+
+
 def test_a_pair_receiving_others_does_not_meet_each_other(lexicon: Lexicon) -> None:
     d = doc(lexicon, "وتعد روسيا وإيران أكثر الدول استقبالا للمهاجرين.", RUS, IRN)
     assert d.has("meets_with", "state:rus", "state:irn") is None

@@ -145,6 +145,8 @@ BORDER_NOUNS = _norm("الحدود حدود حدودها حدوده حدودهم
 CONNECTING = _verb("ربط", "يربط") | _norm("الرابط الرابطه الرابطين الواصل الواصله الواصلين")
 # The masdar of freeing a place: its genitive is the place, the enemy follows من (تحرير عدن من الحوثيين).
 LIBERATION = _norm("تحرير التحرير")
+# Visit verbs: the places after them are where the subject goes (يزور كينيا وإثيوبيا), never who visits.
+VISIT_VERBS = _verbs(("زار", "يزور"))
 # Visit nouns: a place as their genitive is where someone goes (زيارة لبنان), not who goes.
 VISIT_NOUNS = _norm("زيارة زيارات الزيارة الزيارات جولة الجولة")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.
@@ -300,6 +302,8 @@ OPENING_BA_WORDS = _verbs(
 )
 # a request: someone else is asked to support (طالب الوزير بدعم الجيش).
 REQUEST_BA_WORDS = _norm("طالب طالبت طالبوا يطالب تطالب مطالبة المطالبة ناشد ناشدت يناشد تناشد")
+# an accusation: the accused, its object, gives the support (اتهم بوخاري الولايات المتحدة بدعم بوكو حرام).
+ACCUSE_BA_WORDS = _verbs(("اتهم", "يتهم")) | _norm("اتهام اتهامه اتهامها اتهامات")
 # Effort nouns: a purpose ل-masdar after them reports something done (فشل الجهود لتدريب ...).
 EFFORT_NOUNS = _norm("جهود الجهود جهودها جهوده برنامج البرنامج حملة الحملة مساعي المساعي عملية العملية")
 

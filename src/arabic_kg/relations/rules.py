@@ -248,7 +248,8 @@ class SentenceReader:
 
     def _ba_governor(self, hit: TriggerHit, left: int) -> tuple[str, int] | None:
         """What governs the trigger's ب a few words before it in the clause, and where: "praise" (أشاد
-        الملك عبدالله الثاني بدعم المملكة), "commit" (تعهد، قرار), "request" (طالب), or None."""
+        الملك عبدالله الثاني بدعم المملكة), "commit" (تعهد، قرار), "request" (طالب), "accuse" (اتهم), or
+        None."""
         sc = self.sc
         for k in range(hit.start - 1, max(left, hit.start - 8) - 1, -1):
             cw = sc.c(k)
@@ -256,6 +257,7 @@ class SentenceReader:
                 ("praise", M.PRAISE_BA_WORDS),
                 ("commit", M.COMMIT_BA_WORDS),
                 ("request", M.REQUEST_BA_WORDS),
+                ("accuse", M.ACCUSE_BA_WORDS),
             ):
                 if cw in words or self._any_form_in(k, words):
                     return kind, k
@@ -279,6 +281,14 @@ class SentenceReader:
                         return self._members_from(arg, arg.np0) if arg.marker is None else None
                 return self._adjacent_left(TriggerHit(hit.form, k, k + 1, 0, ""))
         return None
+
+    def _accused(self, hit: TriggerHit, k: int) -> list[Arg] | None:
+        """The object of an accusation word at k, the actor right before the trigger (اتهم الرئيس
+        بوخاري، الولايات المتحدة بدعم ...: the United States, not the accuser)."""
+        arg = self.sc.arg_ending(hit.start)
+        if arg is None or arg.t0 <= k or arg.skip or arg.marker not in (None, "ل"):
+            return None
+        return self._members_before(arg, hit.start)
 
     def _committer(self, hit: TriggerHit, k: int) -> list[Arg] | None:
         """The actor between a commitment word and the trigger (تعهد الرئيس بدعم؛ قرار للولايات المتحدة
@@ -906,6 +916,9 @@ class SentenceReader:
                 governor = ba[0] if ba else None
                 if governor == "request":
                     return []  # طالب الوزير بدعم الجيش: nobody named gives it
+                if governor == "accuse":
+                    accused = self._accused(hit, ba[1])  # اتهم بوخاري الولايات المتحدة بدعم بوكو حرام
+                    return [(accused, gen)] if accused else []
                 if ba and governor == "commit" and not self._lam_follows(end, right):
                     committer = self._committer(hit, ba[1])
                     if committer:
@@ -1101,6 +1114,8 @@ class SentenceReader:
                 return []
             if group is None:
                 group = self._right_after(hit, right) or self._head_adjective_after(hit, right)
+                if group and self._any_form_in(hit.start, M.VISIT_VERBS) and all(map(_is_place, group)):
+                    return []  # أول رئيس أميركي يزور كينيا وإثيوبيا: the places visited, not the visitors
                 if group is None and filled:
                     return []
                 visitor = self._visitor_before_where(hit, left) if group else None
