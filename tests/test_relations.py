@@ -1270,3 +1270,39 @@ def test_a_time_adverb_before_a_fight_noun_keeps_the_light_verbs_subject(lexicon
     text = "وتخوض المقاومة الشعبية حاليا معارك عنيفة مع ميليشيات الحوثيين."
     d = doc(lexicon, text, resistance, ("الحوثيين", "org:houthis"))
     assert d.has("fights", "org:opposition", "org:houthis")
+
+
+def test_looking_for_is_no_discussion(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "إيران تبحث عن تطبيع العلاقات مع السعودية.", IRN, ("السعودية", "state:sau"))
+    assert not d.has("meets_with", "state:irn", "state:sau")
+    d = doc(lexicon, "وبحث جون كيري مع سيرغي لافروف الأزمة السورية.", KERRY, LAVROV)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+
+
+def test_a_postponed_visit_is_planned(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "تأجيل زيارة جون كيري إلى روسيا.", KERRY, RUS)
+    r = d.has("meets_with", "person:kerry", "state:rus")
+    assert r is not None and r.modality == "planned"
+
+
+def test_rejecting_cooperation_negates_it(lexicon: Lexicon) -> None:
+    text = "وتتبنى بلاده موقف المعارضة السورية الرافض للتعاون مع روسيا."
+    r = doc(lexicon, text, OPP, RUS).has("coordinates_with", "org:opposition", "state:rus")
+    assert r is not None and r.polarity == "negated"
+
+
+def test_the_pronoun_of_a_meeting_after_a_time_word_is_the_subject(lexicon: Lexicon) -> None:
+    text = "وقال جون كيري للصحفيين بعد لقائه بسيرغي لافروف إن المحادثات بناءة."
+    assert doc(lexicon, text, KERRY, LAVROV).has("meets_with", "person:kerry", "person:lavrov")
+    text = "وأكد جون كيري خلال اجتماعه مع سيرغي لافروف أن الحل سياسي."
+    assert doc(lexicon, text, KERRY, LAVROV).has("meets_with", "person:kerry", "person:lavrov")
+
+
+def test_the_leader_of_strikes_named_after_them_strikes(lexicon: Lexicon) -> None:
+    text = "وطلب كاميرون أن تنضم فرنسا للضربات التي تقودها الولايات المتحدة ضد داعش في سوريا."
+    d = doc(lexicon, text, FRA, USA, ISIS, SYR)
+    assert d.find("strikes", "state:usa", "org:isis")
+    assert d.find("strikes", "state:fra", "org:isis")  # the one joining them strikes too
+    sau, houthis = ("السعودية", "state:sau"), ("الحوثيين", "org:houthis")
+    d = doc(lexicon, "وتتواصل الغارات بقيادة السعودية على مواقع الحوثيين في صنعاء.", sau, houthis)
+    assert d.find("strikes", "state:sau", "org:houthis")

@@ -339,7 +339,9 @@ class SentenceContext:
         if (tok.norm,) not in self.doc.lexicon.adjectives or m.start > tok.start:
             return False
         prev = self.tokens[m.token_start - 1]
+        # (an indefinite noun's adjective is indefinite: بقيادة السعودية is a genitive, the state)
         indefinite_noun = prev.text.endswith(("ة", "ات")) and not prev.norm.startswith("ال")
+        indefinite_noun = indefinite_noun and not tok.norm.startswith("ال")
         return indefinite_noun or self.c(m.token_start - 1) == "غير"
 
     def _phrase(self, arg: Arg, m: MentionRef | None) -> None:

@@ -44,6 +44,7 @@ def _verbs(*pairs: tuple[str, str]) -> frozenset[str]:
 # as a preposition, so the clash only matters for names the NER missed.
 ALA = normalize("على")
 ILA = normalize("إلى")
+AN = normalize("عن")
 PREP_WORDS = _norm(
     "في من إلى على عن مع ضد بين حول لدى عند نحو داخل قرب عبر تجاه إزاء خلال منذ بحق بشأن مثل"
 )
@@ -198,6 +199,7 @@ RESULT_VERBS = _verbs(
 # Time and cause words that govern a masdar (بعد مواجهات مع X، إثر غارات، جراء القصف): the masdar is no
 # possessed noun, its agent may be the clause's subject.
 TIME_HEADS = _norm("بعد قبل إثر اثر عقب أثناء اثناء إبان جراء")
+DURING = _norm("خلال لدى")
 # The sides of a بين list (بين X من جهة، وY من جهة أخرى).
 SIDE_WORDS = _norm("جهة ناحية طرف")
 
@@ -237,7 +239,9 @@ DENIALS = _verbs(("نفى", "ينفي"), ("أنكر", "ينكر"), ("كذب", "�
     "نفي نفيه نفيها إنكار تكذيب نفت نفوا"
 )
 # Refusals negate cooperative relations only (رفضت موسكو التعاون) - a refused strike is still a strike.
-REFUSALS = _verbs(("رفض", "يرفض"), ("امتنع", "يمتنع")) | _norm("رفض رفضه رفضها امتناع")
+REFUSALS = _verbs(("رفض", "يرفض"), ("امتنع", "يمتنع")) | _norm(
+    "رفض رفضه رفضها امتناع الرافض الرافضة الرافضين الرافضون رافض رافضة رافضين رافضون الممتنع الممتنعة"
+)
 COOPERATIVE = frozenset({"coordinates_with", "meets_with", "supports", "trains"})
 EXCEPTIVE = _norm("إلا سوى")
 # Four-letter words with a leading alef before من أن that are no elative of "too X to" (بدلا من أن is
@@ -258,7 +262,9 @@ PLANNED_CUES = (
         "اعتزام خطة خطط تخطيط نية سعي اقتراح اقتراحا مقترح مستعد مستعدة مستعدون استعداد استعدادها "
         "استعداده بصدد المقرر المتوقع متوقع المنتظر المرتقب مرتقب مرتقبة المزمع مزمع يجب ينبغي دعوة قرار "
         "القرار إمكانية إمكان احتمال المحتمل محتمل تهديد يعتزمون تسعى نسعى لنسعى نرغب نحاول يحاول تحاول "
-        "الخطط الخطة نرغب سيتم ستتم عازم عازمة عازمين عازمون عازما العازم العازمة"
+        "الخطط الخطة نرغب سيتم ستتم عازم عازمة عازمين عازمون عازما العازم العازمة "
+        # a postponed meeting has not happened yet (تأجيل زيارة الوزير، أرجأ لقاءه)
+        "تأجيل تأجيلها تأجيله إرجاء تأجل تأجلت أرجأ أرجأت يرجئ ترجئ"
     )
 )
 PLANNED_PHRASES = (

@@ -114,6 +114,9 @@ class SentenceReader:
             and hit.start - 1 not in self.doc.covered
         ):
             return True
+        # تبحث عن تطبيع العلاقات: بحث with عن is "looks for", not "discusses".
+        if _discussion_verb(hit) and sc.c(hit.end) == M.AN:
+            return True
         # هجوما حادا، هجومه اللاذع: an attack in words.
         if hit.relation == "strikes" and hit.form.pos == "noun" and any(
             sc.c(j) in M.VERBAL_ATTACK for j in range(hit.end, min(hit.end + 3, sc.b))
@@ -359,6 +362,17 @@ class SentenceReader:
             return None
         return self._members_from(arg, hit.end)
 
+    def _leader_after(self, hit: TriggerHit, right: int) -> list[Arg] | None:
+        """الضربات الجوية التي تقودها الولايات المتحدة على داعش، غارات بقيادة السعودية: the leader acts."""
+        sc = self.sc
+        k = self._skip_modifiers(hit.end, right)
+        if sc.c(k) in M.RELATIVES:
+            k += 1
+        if k + 1 >= right or sc.c(k) not in M.LED_BY:
+            return None
+        arg = sc.arg_starting(k + 1)
+        return self._members_from(arg, k + 1) if arg is not None and arg.marker is None else None
+
     def _virtual(self, k: int, state: str) -> Arg | None:
         """A nationality adjective read as its state, when the state is an entity of the article."""
         local = self.doc.local(state)
@@ -572,7 +586,11 @@ class SentenceReader:
     def _fallback_agent(self, hit: TriggerHit, left: int) -> list[Arg] | None:
         """The subject before the trigger, when nothing closer names the agent."""
         if hit.form.possessive:
-            return self._possessor(hit)
+            owner = self._possessor(hit)
+            if owner is None and self.sc.c(hit.start - 1) in M.TIME_HEADS | M.DURING:
+                # قال كارتر بعد لقائه بالملك سلمان: the pronoun of a masdar after a time word is the subject
+                owner = self._nearest_left(hit, left)
+            return owner
         if self._in_construct(hit) or self._topic_of_discussion(hit, left):
             return None
         crafts = self._crafts_before_light_verb(hit)
@@ -904,6 +922,7 @@ class SentenceReader:
             return [(by, patient)] if patient else []
         agent: list[Arg] | None = None
         patient: list[Arg] | None = None
+        leader: list[Arg] | None = None  # الضربات التي تقودها X: X acts beside the clause's agent
         direct_blocked = False
         start = hit.end
         if f.pos == "noun":
@@ -947,6 +966,10 @@ class SentenceReader:
                 agent = self._lam_agent(hit, right)
                 if agent:
                     start = max(a.t1 for a in agent)
+                else:
+                    leader = self._leader_after(hit, right)
+                    if leader:
+                        start = max(a.t1 for a in leader)
             if agent is None:
                 adjectives = self._adjectives_after(hit, right)
                 if adjectives == BLOCK:
@@ -988,7 +1011,7 @@ class SentenceReader:
         if agent is None:
             permission = self._permission(hit, left)
             agent = permission[1] if permission else self._fallback_agent(hit, left)
-        if not agent:
+        if not agent and not leader:
             return []
         if patient is None:
             # استهدفت غارة أمريكية X: the noun is the subject of a trigger verb, X its object.
@@ -1006,7 +1029,9 @@ class SentenceReader:
                     patient = self._members_from(site, start)
             if patient is None and hit.relation == "strikes" and f.pos == "noun":
                 patient = self._casualties_before(hit, left) or self._casualties_after(start, right)
-        return [(agent, patient)] if patient else []
+        if not patient:
+            return []
+        return [(group, patient) for group in (agent, leader) if group]
 
     def _past_drone(self, k: int) -> int:
         """قصفت طائرة أمريكية *من دون طيار* هدفا لداعش: the words of "drone" after the craft's adjective."""
