@@ -1306,3 +1306,42 @@ def test_the_leader_of_strikes_named_after_them_strikes(lexicon: Lexicon) -> Non
     sau, houthis = ("السعودية", "state:sau"), ("الحوثيين", "org:houthis")
     d = doc(lexicon, "وتتواصل الغارات بقيادة السعودية على مواقع الحوثيين في صنعاء.", sau, houthis)
     assert d.find("strikes", "state:sau", "org:houthis")
+
+
+def test_a_plural_verb_takes_no_subject_after_it(lexicon: Lexicon) -> None:
+    text = "وهناك كثير من أهالي الموصل يؤيدون داعش، وهذا يعود إلى الممارسات الخاطئة للحكومة العراقية."
+    d = doc(lexicon, text, ISIS, ("للحكومة العراقية", "state:irq"))
+    assert not d.find("supports", "org:isis", "state:irq")
+    houthis = ("الحوثيين", "org:houthis")
+    assert doc(lexicon, "وتؤيد إيران الحوثيين.", IRN, houthis).find("supports", "state:irn", "org:houthis")
+
+
+def test_a_between_list_after_a_chain_of_adjectives(lexicon: Lexicon) -> None:
+    text = "وأكد أهمية تعزيز التعاون الاستراتيجي والسياسي والاقتصادي والعسكري والأمني بين روسيا وإيران."
+    assert doc(lexicon, text, RUS, IRN).has("coordinates_with", "state:rus", "state:irn")
+
+
+def test_what_does_something_is_no_actor(lexicon: Lexicon) -> None:
+    text = "وتشارك روسيا في التحالف لمحاربة داعش في سوريا، بما يساعد على تعزيز القدرات، حفظا لوحدة العراق."
+    d = doc(lexicon, text, RUS, ISIS, SYR, IRQ)
+    assert not [r for r in d.relations if r.type == "supports"]
+
+
+def test_the_genitive_of_a_purpose_masdar_is_its_object(lexicon: Lexicon) -> None:
+    d = doc(lexicon, "فرانسوا هولاند يطلب تفويضا لقصف سوريا.", ("فرانسوا هولاند", "person:hollande"), SYR)
+    assert d.find("strikes", "person:hollande", "state:syr") and not d.find(
+        "strikes", "state:syr", "person:hollande")
+    houthis = ("الحوثيين", "org:houthis")
+    d = doc(lexicon, "وتصدى الجيش لهجوم الحوثيين على مواقع المعارضة السورية.", houthis, OPP)
+    assert d.find("strikes", "org:houthis", "org:opposition")  # a count noun's genitive stays its agent
+
+
+def test_the_one_called_on_does_the_purpose(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    hollande = ("هولاند", "person:hollande")
+    d = doc(lexicon, "ودعا هولاند التحالف الدولي لقصف مواقع داعش.", hollande, coalition, ISIS)
+    assert d.find("strikes", "org:coalition", "org:isis")
+    assert not d.find("strikes", "person:hollande", "org:isis")
+    r = doc(lexicon, "وحث جون كيري تركيا على قصف مواقع داعش.", KERRY, TUR, ISIS).find(
+        "strikes", "state:tur", "org:isis")
+    assert r is not None and r.modality == "planned"

@@ -55,6 +55,7 @@ CLITIC_PREPS = ("ب", "ل", "ك")
 BY_HEADS = _norm("أيدي يد قبل جانب طرف")
 # Relative pronouns: a verb right after one describes the noun before it.
 RELATIVES = _norm("الذي التي الذين اللذان اللتان اللتين اللذين اللواتي اللاتي")
+RELATIVE_MA = _norm("ما بما مما")  # "what", the subject of the verb after it
 COMPLEMENTIZERS = _norm("إن أن بأن إنه أنه بأنه إنها أنها بأنها إنهم أنهم بأنهم إنا أننا")
 CONJ_TOKENS = frozenset({"و", "،", ",", "او", "وكذلك", "وايضا"})
 # Words that end a clause: arguments are not looked for across them.
@@ -256,7 +257,7 @@ PLANNED_CUES = (
         ("اعتزم", "يعتزم"), ("خطط", "يخطط"), ("نوى", "ينوي"), ("سعى", "يسعى"), ("اقترح", "يقترح"),
         ("قرر", "يقرر"), ("أراد", "يريد"), ("رغب", "يرغب"), ("أمل", "يأمل"), ("دعا", "يدعو"),
         ("طالب", "يطالب"), ("تعهد", "يتعهد"), ("وعد", ""), ("هدد", "يهدد"), ("توقع", "يتوقع"),
-        ("استعد", "يستعد"), ("عرض", "يعرض"), ("اعتزمت", ""),
+        ("استعد", "يستعد"), ("عرض", "يعرض"), ("اعتزمت", ""), ("حث", "يحث"), ("ناشد", "يناشد"),
     )
     | _norm(
         "اعتزام خطة خطط تخطيط نية سعي اقتراح اقتراحا مقترح مستعد مستعدة مستعدون استعداد استعدادها "
@@ -284,6 +285,14 @@ VERB_CONTEXT = _norm("أن إن قد لقد لم لن سوف ثم منذ كما"
 # Paving the way (يمهد الطريق لمهاجمة، يفتح الباب أمام / المجال لـ): the ل-masdar after them is done by
 # someone the clause does not name.
 PAVING_WORDS = _norm("الطريق طريق الباب المجال")
+# Verbs of calling on someone to act (دعا X Y لقصف Z): their object does what the purpose masdar says.
+CALLING_VERBS = _verbs(
+    ("دعا", "يدعو"), ("حث", "يحث"), ("ناشد", "يناشد"), ("طالب", "يطالب"), ("شجع", "يشجع"), ("أقنع", "يقنع"),
+    ("حض", "يحض"),
+)
+# Strike masdars that are the bare verbal noun of a transitive verb: after a purpose ل their genitive is
+# the object (لقصف سوريا), unlike count nouns (لهجوم الحوثيين: the Houthis' attack).
+TRANSITIVE_MASDARS = _norm("قصف ضرب دك قذف")
 # Purpose phrases before a masdar, like its ل prefix (من أجل محاربة، بهدف تدريب).
 PURPOSE_WORDS = _norm("أجل بهدف بغية سعيا لغرض")
 # ل + the masdar of the light verb قام ب (للقيام بتدريب X) is a purpose phrase too.

@@ -548,6 +548,8 @@ class SentenceReader:
             prev.relation == hit.relation
         ):
             return True  # هجمات محتملة تستهدف ...: the noun is the subject; it carries the relation
+        if hit.form.pos == "verb" and sc.c(hit.start - 1) in M.RELATIVE_MA:
+            return True  # بما يساعد على تعزيز القدرات العراقية: "what" helps, no actor
         k = self._skip_modifiers(hit.end, right)
         if k >= right or k in self.doc.covered or sc.arg_starting(k) is not None:
             return False
@@ -659,13 +661,26 @@ class SentenceReader:
         return None
 
     def _args_just_after(self, hit: TriggerHit, right: int) -> Iterator[Arg]:
-        """The arguments that open within four tokens after the trigger, in its clause."""
+        """The arguments that open within four tokens after the trigger and its adjectives, in its clause."""
+        end = self._past_adjectives(hit.end, right)
         for arg in self.sc.args:
             if arg.skip or arg.np0 < hit.end:
                 continue
-            if arg.np0 > hit.end + 4 or arg.t0 >= right:
+            if arg.np0 > end + 4 or arg.t0 >= right:
                 break
             yield arg
+
+    def _past_adjectives(self, k: int, right: int) -> int:
+        """التعاون الاستراتيجي والسياسي والاقتصادي والأمني بين X وY: past a chain of (nisba) adjectives."""
+        sc = self.sc
+        start = k
+        while k < right and k - start < 8 and k not in self.doc.covered and k not in self.hit_at:
+            cw = sc.c(k)
+            nisba = cw.startswith("ال") and cw.endswith(("ي", "يه")) and len(cw) > 5
+            if not (nisba or cw in M.NOUN_MODIFIERS):
+                break
+            k += 1
+        return k
 
     def _by_agent(self, hit: TriggerHit, right: int, with_min: bool) -> list[Arg] | None:
         """على أيدي X، من قبل X، بدعم من X، المدعومة من X."""
@@ -875,17 +890,24 @@ class SentenceReader:
             if sc.c(k) in M.COMPLEMENTIZERS:
                 start = k + 1
                 break
+        subject: Arg | None = None
         for arg in sc.args:
             if arg.skip or arg.np0 < start:
                 continue
             if arg.t1 > hit.start or sc.commas(arg.t1, hit.start) > 1:
                 break
             if arg.marker is None:
-                return self._members_before(arg, hit.start)
+                if subject is None:
+                    subject = arg
+                elif arg.list_id != subject.list_id and any(
+                    self._any_form_in(k, M.CALLING_VERBS) for k in range(start, arg.np0)
+                ):
+                    subject = arg  # دعا أردوغان التحالف لقصف داعش: the one called on would act
+                continue
             expert = arg.marker == "من" and arg.np0 - 2 >= start and sc.c(arg.np0 - 1) == "من"
-            if expert and self._any_form_in(arg.np0 - 2, M.AGENTIVE_HEADS):
+            if subject is None and expert and self._any_form_in(arg.np0 - 2, M.AGENTIVE_HEADS):
                 return self._members_before(arg, hit.start)  # استضافة خبراء من الحرس الثوري لتدريب X
-        return None
+        return self._members_before(subject, hit.start) if subject is not None else None
 
     # ------------------------------------------------------------------ directed relations
     def _directed(self, hit: TriggerHit, left: int, right: int) -> list[tuple[list[Arg], list[Arg]]]:
@@ -952,7 +974,15 @@ class SentenceReader:
                 # agent a craft strikes: قصف طائرات التحالف مواقع X)
                 site = hit.relation in ("strikes", "fights") and head in M.SITE_NOUNS and not (
                     f.genitive == "agent" and head in M.AGENTIVE_HEADS)
-                if not site and (
+                # يطلب كاميرون تفويضا لقصف سوريا: a purpose masdar's genitive is its object when the clause
+                # names who would act
+                # (only the masdar of a transitive verb: تصدت المقاومة لهجوم الحوثيين is the Houthis' attack)
+                purposed = (
+                    f.genitive == "agent" and "ل" in hit.prefix and hit.end == hit.start + 1
+                    and sc.tokens[hit.start].norm[hit.cut:] in M.TRANSITIVE_MASDARS
+                    and not self._lam_follows(end, right) and isinstance(self._purpose_agent(hit, left), list)
+                )
+                if not site and not purposed and (
                     f.genitive == "agent" or with_support or praised or self._lam_follows(end, right)
                 ):
                     agent = gen  # دعم الولايات المتحدة للمعارضة
@@ -986,6 +1016,8 @@ class SentenceReader:
             if agent == BLOCK or (agent is None and self._unnamed_subject(hit, right)):
                 return []
             _, filled = self._slot(hit, right)
+            if agent is None and f.pronoun_subject:
+                return []  # أهالي الموصل يؤيدون داعش: a plural verb's subject is before it, here no actor
             if agent is None:
                 agent = self._right_after(hit, right) or self._head_adjective_after(hit, right)
                 if agent:
@@ -1137,7 +1169,7 @@ class SentenceReader:
             group = self._adjacent_left(hit)
             if group == BLOCK or (group is None and self._unnamed_subject(hit, right)):
                 return []
-            if group is None:
+            if group is None and not f.pronoun_subject:  # (التقوا الرئيس: the name after is the partner)
                 group = self._right_after(hit, right) or self._head_adjective_after(hit, right)
                 if group and self._any_form_in(hit.start, M.VISIT_VERBS) and all(map(_is_place, group)):
                     return []  # أول رئيس أميركي يزور كينيا وإثيوبيا: the places visited, not the visitors

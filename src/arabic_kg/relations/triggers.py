@@ -19,6 +19,8 @@ from arabic_kg.text import Token, normalize
 PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
 IMPF_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPF_SUFFIXES = ("", "ون", "ان", "ين", "ن", "وا", "ا")
+PLURAL_SUBJECTS = frozenset({"ون", "ان", "وا", "ا", "تا"})  # dual and plural agreement endings
+FIRST_SECOND_PAST = frozenset({"نا", "تم", "تما", "تن"})  # قصفنا، قصفتم
 OBJECTS = ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم", "ني")
 POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")
 PARTICIPLE_SUFFIXES = ("ون", "ين", "ه", "ات", "ان", "تان", "تين")
@@ -61,6 +63,8 @@ class TriggerForm:
     obj_suffix: bool = False  # دربهم: the patient is a pronoun
     possessive: bool = False  # غاراته: the agent is a pronoun
     imperfective: bool = False
+    # يؤيدون، قصفوا، نقصف: the ending or prefix is the subject, so a name after the verb is its object
+    pronoun_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +94,9 @@ def _verb_forms(word: str) -> dict[str, dict[str, bool]]:
         for pre in IMPF_PREFIXES:
             for suf in IMPF_SUFFIXES:
                 form = pre + stem + suf
-                add(form, imperfective=True)
-                add("س" + form, imperfective=True, future=True)
+                pronoun = suf in PLURAL_SUBJECTS or pre in ("ن", "ا")
+                add(form, imperfective=True, pronoun_subject=pronoun)
+                add("س" + form, imperfective=True, future=True, pronoun_subject=pronoun)
             for suf in ("", "و", "ان", "ين"):
                 for obj in OBJECTS:
                     add(pre + stem + suf + obj, imperfective=True, obj_suffix=True)
@@ -99,7 +104,7 @@ def _verb_forms(word: str) -> dict[str, dict[str, bool]]:
     else:
         add(word)
         for suf in PAST_SUFFIXES:
-            add(word + suf)
+            add(word + suf, pronoun_subject=suf in PLURAL_SUBJECTS or suf in FIRST_SECOND_PAST)
             base = word + ("و" if suf == "وا" else "تمو" if suf == "تم" else suf)
             for obj in OBJECTS:
                 add(base + obj, obj_suffix=True)
