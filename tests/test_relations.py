@@ -368,6 +368,10 @@ def test_a_sports_story_has_no_fights_trainings_or_support(lexicon: Lexicon) -> 
             ("كمال يوسف", "person:y"))
     assert d.has("meets_with", "org:opposition", "org:isis") is None
     assert d.has("meets_with", "person:x", "person:y")
+    # "the meeting" with the article is the match: the players rested from it do not meet
+    story = "وقال المدرب إن الفريق سيلعب مباراة على الملعب، وأراح اللاعبين سامر خليل وكمال يوسف عن اللقاء."
+    d = doc(lexicon, story, ("سامر خليل", "person:x"), ("كمال يوسف", "person:y"))
+    assert d.has("meets_with", "person:x", "person:y") is None
 
 
 def test_a_state_named_with_its_government_or_form_of_state_is_a_list_item(lexicon: Lexicon) -> None:

@@ -61,8 +61,8 @@ def extract_relations(
                         co_mentions.append((x.entity, y.entity, sent))
     found.extend((c, _sentence_of(sentences, c.source.start)) for c in lexicon_affiliations(doc, sentences))
     found = [(c, s) for c, s in found if not _interview(c, lexicon) and not _rivalry(c, text)]
-    if any(_match_like(c) for c, _ in found) and _sports_story(tokens, lexicon):
-        found = [(c, s) for c, s in found if not _match_like(c)]
+    if any(_match_like(c, text) for c, _ in found) and _sports_story(tokens, lexicon):
+        found = [(c, s) for c, s in found if not _match_like(c, text)]
     return _merge(found, co_mentions, entities, article_id)
 
 
@@ -83,12 +83,25 @@ def _rivalry(c: Candidate, text: str) -> bool:
     return any(f in word for f in _FACING)
 
 
-def _match_like(c: Candidate) -> bool:
-    """What a sports story says of matches: fights, strikes, trainings, support, and a meeting of two
-    organizations (يلتقي إيفرتون ثم جاره آرسنال)."""
-    return c.relation in SPORTS_ONLY or (
-        c.relation == "meets_with" and c.source.type == "ORGANIZATION" and c.target.type == "ORGANIZATION"
-    )
+# "The meeting" with the article is the match in a sports story (إراحة اللاعبين X وY عن اللقاء); a meeting
+# held (عقد لقاء مع، خلال لقائه) keeps its article-less or possessed form.
+_THE_MATCH = frozenset(normalize(w) for w in ("اللقاء", "اللقاءات"))
+
+
+def _match_like(c: Candidate, text: str) -> bool:
+    """What a sports story says of matches: fights, strikes, trainings, support, a meeting of two
+    organizations (يلتقي إيفرتون ثم جاره آرسنال) and "the meeting" (the match)."""
+    if c.relation in SPORTS_ONLY:
+        return True
+    if c.relation != "meets_with":
+        return False
+    if c.source.type == "ORGANIZATION" and c.target.type == "ORGANIZATION":
+        return True
+    if c.trigger is None:
+        return False
+    word = normalize(text[c.trigger[0] : c.trigger[1]])
+    return word in _THE_MATCH or (word[:1] in ("و", "ف", "ب", "ل", "ك") and word[1:] in _THE_MATCH) or (
+        word.startswith("لل") and "ال" + word[2:] in _THE_MATCH)
 
 
 def _sports_story(tokens: Sequence[Token], lexicon: Lexicon) -> bool:
