@@ -1349,3 +1349,13 @@ def test_the_one_called_on_does_the_purpose(lexicon: Lexicon) -> None:
     r = doc(lexicon, "وحث جون كيري تركيا على قصف مواقع داعش.", KERRY, TUR, ISIS).find(
         "strikes", "state:tur", "org:isis")
     assert r is not None and r.modality == "planned"
+
+
+def test_plural_meetings_with_several_partners_are_one_meeting_each(lexicon: Lexicon) -> None:
+    hollande = ("فرانسوا هولاند", "person:hollande")
+    d = doc(lexicon, "وسيعقد جون كيري اجتماعات مع سيرغي لافروف وفرانسوا هولاند.", KERRY, LAVROV, hollande)
+    assert d.has("meets_with", "person:kerry", "person:lavrov")
+    assert d.has("meets_with", "person:kerry", "person:hollande")
+    assert not d.has("meets_with", "person:lavrov", "person:hollande")
+    d = doc(lexicon, "وعقد جون كيري اجتماعا مع سيرغي لافروف وفرانسوا هولاند.", KERRY, LAVROV, hollande)
+    assert d.has("meets_with", "person:lavrov", "person:hollande")  # one meeting: all three met

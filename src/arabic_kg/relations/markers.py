@@ -150,6 +150,8 @@ LIBERATION = _norm("تحرير التحرير")
 # Visit verbs: the places after them are where the subject goes (يزور كينيا وإثيوبيا), never who visits.
 VISIT_VERBS = _verbs(("زار", "يزور"))
 # Visit nouns: a place as their genitive is where someone goes (زيارة لبنان), not who goes.
+# Plural meetings held by one actor with several partners are one meeting each.
+SEPARATE_MEETINGS = _norm("اجتماعات الاجتماعات لقاءات اللقاءات")
 VISIT_NOUNS = _norm("زيارة زيارات الزيارة الزيارات جولة الجولة")
 # Aircraft, artillery and warships: what gives fire support (مساندة طيران التحالف), never what receives it.
 CRAFT_HEADS = _norm(

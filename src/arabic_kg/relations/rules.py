@@ -1212,6 +1212,9 @@ class SentenceReader:
                 places = len(partners) >= 2 and all(map(_is_place, partners))
                 if places and not any(map(_is_place, group)):
                     return [(group, partners)]  # زار الرئيس تشاد والنيجر: visits, the places meet nobody
+                if self._any_form_in(hit.start, M.SEPARATE_MEETINGS) and len(group) == 1:
+                    # سيعقد لافروف اجتماعات مع أمير قطر ووزير الخارجية القطري: one meeting with each
+                    return [(group, [p]) for p in _unique(partners) if p.entity != group[0].entity]
                 return _all_pairs(_unique(group + partners))  # one meeting: everyone at it meets everyone
             return [(group, partners)]
         if group and len(group) >= 2 and hit.relation != "fights":
