@@ -1359,3 +1359,12 @@ def test_plural_meetings_with_several_partners_are_one_meeting_each(lexicon: Lex
     assert not d.has("meets_with", "person:lavrov", "person:hollande")
     d = doc(lexicon, "وعقد جون كيري اجتماعا مع سيرغي لافروف وفرانسوا هولاند.", KERRY, LAVROV, hollande)
     assert d.has("meets_with", "person:lavrov", "person:hollande")  # one meeting: all three met
+
+
+def test_reinforcements_and_an_accusative_site_are_the_groups_forces(lexicon: Lexicon) -> None:
+    coalition = ("التحالف الدولي", "org:coalition")
+    for obj, name in (("تعزيزات الحوثيين", "الحوثيين"), ("موقعا لتعزيزات الحوثيين", "الحوثيين"),
+                      ("عربات للحوثيين", "للحوثيين")):
+        text = f"وقال مصدر إن التحالف الدولي استهدف {obj} قرب عدن."
+        d = doc(lexicon, text, coalition, (name, "org:houthis"))
+        assert d.find("strikes", "org:coalition", "org:houthis"), obj

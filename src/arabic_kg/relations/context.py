@@ -277,6 +277,8 @@ class SentenceContext:
             return True
         if cw.startswith("ال") and (cw[2:] in M.SITE_NOUNS or cw[2:] in M.MEMBER_NOUNS):
             return True
+        if cw.endswith("ا") and cw[:-1] in M.SITE_NOUNS:
+            return True  # استهدف موقعا لتعزيزات الحوثيين: the accusative of موقع
         if tok.norm.isdigit() or tok.norm in M.QUOTES or cw in M.DIRECTION_WORDS:
             return True
         if cw in BELONGING or cw in OWNED_BY:
