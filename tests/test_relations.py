@@ -1368,3 +1368,17 @@ def test_reinforcements_and_an_accusative_site_are_the_groups_forces(lexicon: Le
         text = f"وقال مصدر إن التحالف الدولي استهدف {obj} قرب عدن."
         d = doc(lexicon, text, coalition, (name, "org:houthis"))
         assert d.find("strikes", "org:coalition", "org:houthis"), obj
+
+
+def test_aircraft_in_the_genitive_of_targeting_are_the_attackers(lexicon: Lexicon) -> None:
+    coalition, houthis = ("التحالف الدولي", "org:coalition"), ("الحوثيين", "org:houthis")
+    text = "وتعتزم المعارضة السورية اقتحام المعسكر بعد ساعات من استهداف طيران التحالف الدولي مواقع الحوثيين."
+    d = doc(lexicon, text, OPP, coalition, houthis)
+    assert d.find("strikes", "org:coalition", "org:houthis")
+    assert not d.find("strikes", "org:opposition", "org:coalition")
+
+
+def test_the_chances_of_an_attack_make_it_planned(lexicon: Lexicon) -> None:
+    r = doc(lexicon, "ويزيد الاتفاق احتمالات أن تشن تركيا هجوما على داعش.", TUR, ISIS).find(
+        "strikes", "state:tur", "org:isis")
+    assert r is not None and r.modality == "planned"

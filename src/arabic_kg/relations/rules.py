@@ -982,8 +982,12 @@ class SentenceReader:
                     and sc.tokens[hit.start].norm[hit.cut:] in M.TRANSITIVE_MASDARS
                     and not self._lam_follows(end, right) and isinstance(self._purpose_agent(hit, left), list)
                 )
+                # بعد استهداف طيران التحالف مخازن الأسلحة: aircraft in the genitive of a patient-genitive
+                # strike masdar are the ones striking
+                flying = hit.relation == "strikes" and f.genitive == "patient" and head in M.CRAFT_HEADS
                 if not site and not purposed and (
-                    f.genitive == "agent" or with_support or praised or self._lam_follows(end, right)
+                    f.genitive == "agent" or with_support or praised or flying
+                    or self._lam_follows(end, right)
                 ):
                     agent = gen  # دعم الولايات المتحدة للمعارضة
                     if with_support and not self._lam_follows(end, right):
