@@ -1382,3 +1382,11 @@ def test_the_chances_of_an_attack_make_it_planned(lexicon: Lexicon) -> None:
     r = doc(lexicon, "ويزيد الاتفاق احتمالات أن تشن تركيا هجوما على داعش.", TUR, ISIS).find(
         "strikes", "state:tur", "org:isis")
     assert r is not None and r.modality == "planned"
+
+
+def test_a_group_visiting_together_does_not_meet_itself(lexicon: Lexicon) -> None:
+    hollande = ("فرانسوا هولاند", "person:hollande")
+    d = doc(lexicon, "وقال البيان إن جون كيري وفرانسوا هولاند قاما بزيارة استغرقت يومين.", KERRY, hollande)
+    assert not d.has("meets_with", "person:kerry", "person:hollande")
+    d = doc(lexicon, "وقال البيان إن جون كيري وفرانسوا هولاند عقدا لقاء استغرق يومين.", KERRY, hollande)
+    assert d.has("meets_with", "person:kerry", "person:hollande")

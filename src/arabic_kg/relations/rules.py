@@ -1224,6 +1224,8 @@ class SentenceReader:
         if group and len(group) >= 2 and hit.relation != "fights":
             if hit.relation == "meets_with" and f.pos == "noun" and self._lam_object(hit, right):
                 return []  # إيطاليا واليونان أكثر الدول استقبالا للمهاجرين: they receive others
+            if hit.relation == "meets_with" and self._any_form_in(hit.start, M.VISIT_NOUNS | M.VISIT_VERBS):
+                return []  # وفد برئاسة مشعل وعضوية أبو مرزوق والعاروري قام بزيارة: they travel together
             # روسيا وإيران تنسقان: partners with each other; X وY يقاتلان fight a third party.
             return _all_pairs(group)
         return []
