@@ -21,7 +21,7 @@ from arabic_kg.relations.structural import (
     sentence_locations,
 )
 from arabic_kg.relations.triggers import TriggerIndex, trigger_index
-from arabic_kg.text import Sentence, Token, normalize
+from arabic_kg.text import Sentence, Token, normalize, proclitic_variants
 
 __all__ = ["TriggerIndex", "extract_relations", "trigger_index"]
 
@@ -100,8 +100,7 @@ def _match_like(c: Candidate, text: str) -> bool:
     if c.trigger is None:
         return False
     word = normalize(text[c.trigger[0] : c.trigger[1]])
-    return word in _THE_MATCH or (word[:1] in ("و", "ف", "ب", "ل", "ك") and word[1:] in _THE_MATCH) or (
-        word.startswith("لل") and "ال" + word[2:] in _THE_MATCH)
+    return any(form in _THE_MATCH for form, _ in proclitic_variants(word))
 
 
 def _sports_story(tokens: Sequence[Token], lexicon: Lexicon) -> bool:
